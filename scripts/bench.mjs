@@ -1,0 +1,148 @@
+// Measured performance figures (DESIGN.md section 7). Prints numbers against their budgets; never fails on speed.
+// Builds the app if needed, starts the real server on a throwaway database and drives Debian's Chromium.
+import { spawn, spawnSync } from 'node:child_process'
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { chromium } from '@playwright/test'
+
+const PORT = Number(process.env.BENCH_PORT ?? 4399)
+const BASE = `http://127.0.0.1:${PORT}`
+const RUNS = 5
+
+if (!existsSync('dist/index.html')) spawnSync('node_modules/.bin/vite', ['build'], { stdio: 'inherit' })
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'regie-bench-'))
+const server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' })
+const results = []
+const report = (name, value, unit, budget) => {
+  const line = `${name}: ${value.toFixed(1)} ${unit}${budget ? ` (budget ${budget} ${unit}, ${value <= budget ? 'within' : 'OVER'})` : ''}`
+  results.push(line)
+  console.log(line)
+}
+const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+async function waitForServer() {
+  for (let i = 0; i < 120; i++) {
+    try {
+      if ((await fetch(`${BASE}/api/health`)).ok) return
+    } catch { /* not up yet */ }
+    await new Promise((resolve) => setTimeout(resolve, 500))
+  }
+  throw new Error('server did not start')
+}
+
+/** In the page: resolves once the list's count line shows `expected` results and the frame after it is painted. */
+const measureInPage = async ({ action, expected }) => {
+  const countText = () => document.querySelector('[data-testid="result-count"]')?.textContent ?? ''
+  const t0 = performance.now()
+  if (action.kind === 'click') document.querySelector(action.selector).click()
+  if (action.kind === 'input' || action.kind === 'select') {
+    const element = document.querySelector(action.selector)
+    element.value = action.value
+    element.dispatchEvent(new Event(action.kind === 'input' ? 'input' : 'change', { bubbles: true }))
+  }
+  for (;;) {
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    const match = countText().match(/(\d+)\D+(\d+)/)
+    if (match && Number(match[1]) === expected.shown && Number(match[2]) === expected.total && document.querySelector('[data-testid="record-row"]')) break
+    if (performance.now() - t0 > 30_000) throw new Error(`timeout waiting for ${JSON.stringify(expected)}, saw "${countText()}"`)
+  }
+  return performance.now() - t0
+}
+
+/** Seeds records straight into the app's IndexedDB (the app has created its schema on first load). */
+const seedInPage = async ({ productionId, decors, items }) => {
+  const open = () => new Promise((resolve, reject) => {
+    const request = indexedDB.open('regie')
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+  const idb = await open()
+  const now = new Date().toISOString()
+  const base = (id) => ({ id, productionId, createdAt: now, updatedAt: now, deletedAt: null })
+  const statuses = ['toScout', 'scouted', 'option', 'confirmed', 'rejected']
+  const conditions = ['ok', 'ok', 'ok', 'damaged', 'missing', 'incomplete']
+  await new Promise((resolve, reject) => {
+    const tx = idb.transaction(['productions', 'locations', 'rentalHouses', 'inventoryItems'], 'readwrite')
+    tx.objectStore('productions').put({ ...base(productionId), name: 'Bench', kind: 'feature' })
+    for (let i = 0; i < 6; i++) tx.objectStore('rentalHouses').put({ ...base(`rh-${i}`), name: `Loueur ${i}`, category: 'camera' })
+    for (let i = 0; i < decors; i++) {
+      tx.objectStore('locations').put({
+        ...base(`loc-${i}`), name: `Décor ${i} rue de la Paix`, scriptDecor: `DÉCOR ${i % 300} – INT`, intExt: i % 2 ? 'INT' : 'EXT',
+        setting: 'natural', status: statuses[i % 5], address: `${i} rue de Rivoli`, city: 'Paris', contacts: [], rooms: [],
+        advantages: [], nuisances: [], arrangements: [],
+      })
+    }
+    for (let i = 0; i < items; i++) {
+      tx.objectStore('inventoryItems').put({
+        ...base(`item-${i}`), rentalHouseId: `rh-${i % 6}`, name: `Projecteur ${i}`, reference: `SN-${i}`, quantityOut: 2,
+        quantityBack: i % 3 === 0 ? 1 : 2, condition: conditions[i % 6], dueDate: '2027-05-01',
+      })
+    }
+    tx.oncomplete = resolve
+    tx.onerror = () => reject(tx.error)
+  })
+  idb.close()
+}
+
+async function main() {
+  await waitForServer()
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  })
+  try {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
+    const page = await context.newPage()
+
+    // First route: every JS file the browser fetches to show "/" (entry, preloads and the lazy route chunk).
+    const scripts = new Set()
+    page.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.add(new URL(response.url()).pathname)
+    })
+    await page.goto(`${BASE}/`)
+    await page.getByTestId('load-demo').waitFor()
+    const gzipBytes = [...scripts].reduce((sum, file) => sum + gzipSync(readFileSync(path.join('dist', file)), { level: 9 }).length, 0)
+    report(`first route JS (${scripts.size} files, gzip)`, gzipBytes / 1024, 'kB', 120)
+
+    const productionId = 'bench-production'
+    await page.evaluate(seedInPage, { productionId, decors: 5000, items: 20000 })
+
+    // Expected counts follow the seed: décor status cycles over 5, item condition over 6; "1234" is in 1 décor
+    // name and in 11 item names (1234, 12340-12349).
+    for (const [label, view, total, filter, searchShown] of [
+      ['5,000 décors', 'locations', 5000, { select: '[data-testid="filter-status"]', value: 'confirmed', shown: 1000 }, 1],
+      ['20,000 inventory items', 'inventory', 20000, { select: '[data-testid="filter-condition"]', value: 'damaged', shown: 3333 }, 11],
+    ]) {
+      const listTimes = []
+      const filterTimes = []
+      const searchTimes = []
+      for (let run = 0; run < RUNS; run++) {
+        await page.goto(`${BASE}/p/${productionId}`)
+        await page.getByTestId(`store-${view}`).waitFor()
+        listTimes.push(await page.evaluate(measureInPage, { action: { kind: 'click', selector: `[data-testid="store-${view}"]` }, expected: { shown: total, total } }))
+        searchTimes.push(await page.evaluate(measureInPage, { action: { kind: 'input', selector: '[data-testid="search"]', value: '1234' }, expected: { shown: searchShown, total } }))
+        await page.evaluate(measureInPage, { action: { kind: 'input', selector: '[data-testid="search"]', value: '' }, expected: { shown: total, total } })
+        filterTimes.push(await page.evaluate(measureInPage, { action: { kind: 'select', selector: filter.select, value: filter.value }, expected: { shown: filter.shown, total } }))
+      }
+      report(`list ${label} (open the list, median of ${RUNS})`, median(listTimes), 'ms', 100)
+      report(`filter ${label} by a select (median)`, median(filterTimes), 'ms', 100)
+      report(`search ${label} by text (median)`, median(searchTimes), 'ms', 100)
+    }
+    await context.close()
+  } finally {
+    await browser.close()
+  }
+}
+
+main()
+  .catch((error) => {
+    console.error(error)
+    process.exitCode = 1
+  })
+  .finally(() => {
+    server.kill()
+    rmSync(dataDir, { recursive: true, force: true })
+  })

@@ -1,0 +1,80 @@
+/**
+ * THE device database: the only module that imports Dexie. It stores every record of every production the
+ * phone holds (one table per entity, see core/model ENTITIES), the photo bytes, the outbox of local changes
+ * not yet acknowledged by the server, and the device's sync state (clientId, next mutationId, HLC).
+ * Guarantee: a record and the outbox entry describing its change commit in one transaction (writePath.ts).
+ */
+import Dexie, { liveQuery, type Table } from 'dexie'
+import type { BaseRecord, EntityName } from '../../core/model'
+import { ENTITIES } from '../../core/model'
+import type { OutboxEntry } from '../../core/sync/mutations'
+import { classifyStorageError } from './storageErrors'
+
+export interface DeviceState {
+  key: 'device'
+  clientId: string
+  nextMutationId: number
+  hlc: string | null
+}
+
+export interface StoredBlob {
+  sha256: string
+  blob: Blob
+  mime: string
+  size: number
+  createdAt: string
+}
+
+export const DB_NAME = 'regie'
+
+export class RegieDatabase extends Dexie {
+  outbox!: Table<OutboxEntry, number>
+  meta!: Table<DeviceState, string>
+  blobs!: Table<StoredBlob, string>
+
+  constructor(name = DB_NAME) {
+    super(name)
+    // Indexes serve the lists and filters people use: by production, then status, day, rental house...
+    this.version(1).stores({
+      productions: 'id, productionId, updatedAt',
+      shootDays: 'id, productionId, [productionId+date]',
+      locations: 'id, productionId, [productionId+status], [productionId+scriptDecor]',
+      vehicles: 'id, productionId',
+      placements: 'id, productionId, [productionId+shootDayId], vehicleId',
+      authorities: 'id, productionId',
+      permits: 'id, productionId, [productionId+status], authorityId',
+      meals: 'id, productionId, [productionId+shootDayId]',
+      rentalHouses: 'id, productionId',
+      inventoryItems: 'id, productionId, [productionId+rentalHouseId], [productionId+condition]',
+      conditionReports: 'id, productionId, locationId',
+      photos: 'id, productionId, ownerId, sha256',
+      blobs: 'sha256',
+      outbox: 'mutationId, productionId',
+      meta: 'key',
+    })
+  }
+
+  records<T extends BaseRecord = BaseRecord>(entity: EntityName): Table<T, string> {
+    return this.table(ENTITIES[entity].table)
+  }
+}
+
+export const db = new RegieDatabase()
+
+export { liveQuery, Dexie }
+
+/**
+ * Reports an open failure or an upgrade blocked by another tab. When a newer version of the app opens the
+ * database elsewhere, this tab closes its connection so the upgrade can proceed, and says so.
+ */
+export function onDatabaseTrouble(report: (kind: 'blocked' | 'quota' | 'unknown') => void, database: RegieDatabase = db) {
+  database.on('blocked', () => report('blocked'))
+  database.on('versionchange', () => {
+    database.close()
+    report('blocked')
+    return false
+  })
+  database.open().catch((error: unknown) => {
+    report(classifyStorageError(error).kind === 'quota' ? 'quota' : 'blocked')
+  })
+}

@@ -1,0 +1,15 @@
+/** Read access to the outbox for the Synchronisation screen. Entries are removed only by the sync loop. */
+import type { OutboxEntry } from '../../core/sync/mutations'
+import { db, liveQuery, type RegieDatabase } from './db'
+
+export function liveOutboxCount(database: RegieDatabase = db) {
+  return liveQuery(() => database.outbox.count())
+}
+
+export function liveOutboxEntries(limit = 200, database: RegieDatabase = db) {
+  return liveQuery<OutboxEntry[]>(() => database.outbox.orderBy('mutationId').reverse().limit(limit).toArray())
+}
+
+export async function deviceClientId(database: RegieDatabase = db): Promise<string | undefined> {
+  return (await database.meta.get('device'))?.clientId
+}

@@ -1,0 +1,184 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import type { BaseRecord } from '../../core/model'
+import { decodeHlc } from '../../core/sync/hlc'
+import { newId, UUID_V7 } from '../../core/sync/ids'
+import { Dexie, RegieDatabase } from './db'
+import { commitChange, commitChanges, pendingChangeCount, RecordNotFound } from './writePath'
+
+const opened: RegieDatabase[] = []
+
+function freshName(): string {
+  return `test-${Math.random().toString(36).slice(2)}-${Date.now()}`
+}
+
+function open(name = freshName()): RegieDatabase {
+  const database = new RegieDatabase(name)
+  opened.push(database)
+  return database
+}
+
+afterEach(async () => {
+  const databases = opened.splice(0)
+  for (const database of databases) database.close()
+  for (const name of new Set(databases.map((database) => database.name))) await Dexie.delete(name)
+})
+
+function location(fields: Record<string, unknown> = {}): BaseRecord {
+  return {
+    id: newId(),
+    productionId: 'prod-1',
+    createdAt: '',
+    updatedAt: '',
+    name: 'Café des Deux Moulins',
+    intExt: 'INT',
+    setting: 'natural',
+    status: 'toScout',
+    ...fields,
+  }
+}
+
+const ids = (n: number) => Array.from({ length: n }, (_, i) => i + 1)
+
+describe('commitChange', () => {
+  it('writes the record and one outbox entry in the same commit', async () => {
+    const database = open()
+    const record = location()
+    const entry = await commitChange({ op: 'create', entity: 'location', record }, database)
+
+    const stored = await database.records('location').get(record.id)
+    expect(stored).toMatchObject({ ...record, createdAt: expect.any(String), updatedAt: expect.any(String), deletedAt: null })
+    expect(stored!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
+    expect(stored!.updatedAt).toBe(stored!.createdAt)
+
+    const outbox = await database.outbox.toArray()
+    expect(outbox).toHaveLength(1)
+    expect(outbox[0]).toEqual(entry)
+    expect(entry).toMatchObject({ mutationId: 1, productionId: 'prod-1', name: 'location.create', args: { record: stored } })
+    expect(entry.clientId).toMatch(UUID_V7)
+    expect(decodeHlc(entry.hlc).node).toBe(entry.clientId)
+
+    const device = await database.meta.get('device')
+    expect(device).toMatchObject({ clientId: entry.clientId, nextMutationId: 2, hlc: entry.hlc })
+    expect(await pendingChangeCount(database)).toBe(1)
+  })
+
+  it('allocates gapless mutationIds, one clientId and increasing HLCs across many writes', async () => {
+    const database = open()
+    const first = location()
+    await commitChange({ op: 'create', entity: 'location', record: first }, database)
+    for (let i = 0; i < 30; i++) {
+      const change =
+        i % 3 === 0
+          ? ({ op: 'create', entity: 'location', record: location() } as const)
+          : ({ op: 'patch', entity: 'location', id: first.id, fields: { name: `Décor ${i}` } } as const)
+      await commitChange(change, database)
+    }
+    await commitChange({ op: 'delete', entity: 'location', id: first.id }, database)
+
+    const outbox = await database.outbox.orderBy('mutationId').toArray()
+    expect(outbox.map((entry) => entry.mutationId)).toEqual(ids(32))
+    expect(new Set(outbox.map((entry) => entry.clientId)).size).toBe(1)
+    const hlcs = outbox.map((entry) => entry.hlc)
+    expect([...hlcs].sort()).toEqual(hlcs)
+    expect(new Set(hlcs).size).toBe(hlcs.length)
+    expect(outbox.at(-1)).toMatchObject({ name: 'location.delete', args: { id: first.id } })
+  })
+
+  it('gives consecutive ids to the changes of one batch', async () => {
+    const database = open()
+    const entries = await commitChanges(
+      [
+        { op: 'create', entity: 'location', record: location() },
+        { op: 'create', entity: 'vehicle', record: { id: 'v1', productionId: 'prod-1', createdAt: '', updatedAt: '', name: 'Loges', kind: 'dressingRoom', lengthM: 12, widthM: 2.55 } },
+        { op: 'patch', entity: 'vehicle', id: 'v1', fields: { driver: 'Karim' } },
+      ],
+      database,
+    )
+    expect(entries.map((entry) => [entry.mutationId, entry.name])).toEqual([
+      [1, 'location.create'],
+      [2, 'vehicle.create'],
+      [3, 'vehicle.patch'],
+    ])
+    expect(await database.records('vehicle').get('v1')).toMatchObject({ driver: 'Karim', kind: 'dressingRoom' })
+  })
+
+  it('patches merge into the record and the outbox carries only the fields given', async () => {
+    const database = open()
+    const record = location({ futureField: { kept: true } })
+    await commitChange({ op: 'create', entity: 'location', record }, database)
+    const entry = await commitChange({ op: 'patch', entity: 'location', id: record.id, fields: { status: 'scouted' } }, database)
+    expect(entry).toMatchObject({ mutationId: 2, name: 'location.patch', productionId: 'prod-1', args: { id: record.id, fields: { status: 'scouted' } } })
+    expect(await database.records('location').get(record.id)).toMatchObject({ status: 'scouted', name: record.name, futureField: { kept: true } })
+  })
+
+  it('deletes by tombstone: the row stays, marked deleted', async () => {
+    const database = open()
+    const record = location()
+    await commitChange({ op: 'create', entity: 'location', record }, database)
+    const entry = await commitChange({ op: 'delete', entity: 'location', id: record.id }, database)
+    const stored = await database.records('location').get(record.id)
+    expect(stored?.deletedAt).toEqual(expect.any(String))
+    expect(stored?.name).toBe(record.name)
+    expect(entry).toMatchObject({ mutationId: 2, name: 'location.delete', args: { id: record.id } })
+  })
+
+  it('two tabs writing at once on the same database get ids 1..N with no gap and no duplicate', async () => {
+    const name = freshName()
+    const tabA = open(name)
+    const tabB = open(name)
+    const perTab = 40
+    const writes = (tab: RegieDatabase) =>
+      Array.from({ length: perTab }, () => commitChange({ op: 'create', entity: 'location', record: location() }, tab))
+    const entries = await Promise.all([...writes(tabA), ...writes(tabB)])
+
+    const returned = entries.map((entry) => entry.mutationId).sort((a, b) => a - b)
+    expect(returned).toEqual(ids(2 * perTab))
+
+    const outbox = await tabA.outbox.orderBy('mutationId').toArray()
+    expect(outbox.map((entry) => entry.mutationId)).toEqual(ids(2 * perTab))
+    expect(new Set(outbox.map((entry) => entry.clientId)).size).toBe(1)
+    const hlcs = outbox.map((entry) => entry.hlc)
+    expect([...hlcs].sort()).toEqual(hlcs)
+    expect(await tabB.records('location').count()).toBe(2 * perTab)
+    expect(await tabB.meta.get('device')).toMatchObject({ nextMutationId: 2 * perTab + 1, hlc: hlcs.at(-1) })
+  })
+
+  it('a batch that fails midway leaves neither the record nor an outbox entry', async () => {
+    const database = open()
+    const before = location()
+    await commitChange({ op: 'create', entity: 'location', record: before }, database)
+    const device = await database.meta.get('device')
+
+    const doomed = location()
+    await expect(
+      commitChanges(
+        [
+          { op: 'create', entity: 'location', record: doomed },
+          { op: 'patch', entity: 'location', id: before.id, fields: { name: 'changed' } },
+          { op: 'patch', entity: 'location', id: 'missing-id', fields: { name: 'x' } },
+        ],
+        database,
+      ),
+    ).rejects.toBeInstanceOf(RecordNotFound)
+
+    expect(await database.records('location').get(doomed.id)).toBeUndefined()
+    expect((await database.records('location').get(before.id))?.name).toBe(before.name)
+    expect((await database.outbox.toArray()).map((entry) => entry.mutationId)).toEqual([1])
+    expect(await database.meta.get('device')).toEqual(device)
+
+    // The failed batch burnt no mutationId: the next change follows on.
+    const next = await commitChange({ op: 'create', entity: 'location', record: location() }, database)
+    expect(next.mutationId).toBe(2)
+  })
+
+  it('a first write that fails leaves an empty database', async () => {
+    const database = open()
+    const record = location()
+    await expect(
+      commitChanges([{ op: 'create', entity: 'location', record }, { op: 'delete', entity: 'placement', id: 'nope' }], database),
+    ).rejects.toThrow(RecordNotFound)
+    expect(await database.records('location').count()).toBe(0)
+    expect(await database.outbox.count()).toBe(0)
+    expect(await database.meta.count()).toBe(0)
+  })
+})

@@ -1,0 +1,35 @@
+/** The production's vehicle catalogue (kind, real footprint, plate, driver). */
+import { VEHICLE_KINDS, type Vehicle } from '../../../core/model'
+import { byText, searchable, type EntityView } from '../records/entityView'
+
+export const vehicleView: EntityView<Vehicle> = {
+  entity: 'vehicle',
+  route: 'vehicles',
+  tab: 'vehicles',
+  sections: [
+    {
+      key: 'vehicle',
+      fields: [
+        { key: 'name', kind: 'text', required: true },
+        { key: 'kind', kind: 'select', options: VEHICLE_KINDS, optionsKey: 'vehicleKind' },
+        { key: 'lengthM', kind: 'number', step: 0.05, required: true },
+        { key: 'widthM', kind: 'number', step: 0.05, required: true },
+        { key: 'plate', kind: 'text' },
+        { key: 'driver', kind: 'text' },
+        { key: 'phone', kind: 'tel' },
+        { key: 'notes', kind: 'textarea' },
+      ],
+    },
+  ],
+  defaults: () => ({ kind: 'van', lengthM: 6.5, widthM: 2.2 }),
+  title: (vehicle) => vehicle.name,
+  subtitle: (vehicle, _refs, t) =>
+    [t(`options.vehicleKind.${vehicle.kind}`), `${vehicle.lengthM} × ${vehicle.widthM} m`, vehicle.plate].filter(Boolean).join(' · '),
+  searchText: (vehicle) => searchable(vehicle.name, vehicle.plate, vehicle.driver),
+  filters: [{ key: 'kind', options: VEHICLE_KINDS, optionsKey: 'vehicleKind' }],
+  sorts: [
+    { key: 'name', compare: byText((vehicle) => vehicle.name) },
+    { key: 'kind', compare: byText((vehicle) => vehicle.kind) },
+    { key: 'length', compare: (a, b) => b.lengthM - a.lengthM },
+  ],
+}

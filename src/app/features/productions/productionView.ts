@@ -1,0 +1,33 @@
+/** The production form (name, kind, company, dates). Productions are chosen on the home screen. */
+import { PRODUCTION_KINDS, type Production } from '../../../core/model'
+import { byNewest, byText, searchable, type EntityView } from '../records/entityView'
+
+export const productionView: EntityView<Production> = {
+  entity: 'production',
+  route: 'production',
+  tab: 'days',
+  sections: [
+    {
+      key: 'production',
+      fields: [
+        { key: 'name', kind: 'text', required: true },
+        { key: 'kind', kind: 'select', options: PRODUCTION_KINDS, optionsKey: 'productionKind' },
+        { key: 'company', kind: 'text' },
+        { key: 'city', kind: 'text' },
+        { key: 'startDate', kind: 'date' },
+        { key: 'endDate', kind: 'date' },
+        { key: 'notes', kind: 'textarea' },
+      ],
+    },
+  ],
+  defaults: () => ({ kind: 'feature', city: 'Paris' }),
+  title: (production) => production.name,
+  subtitle: (production, _refs, t) =>
+    [t(`options.productionKind.${production.kind}`), production.company, production.startDate].filter(Boolean).join(' · '),
+  searchText: (production) => searchable(production.name, production.company),
+  filters: [],
+  sorts: [
+    { key: 'recent', compare: byNewest },
+    { key: 'name', compare: byText((production) => production.name) },
+  ],
+}

@@ -1,0 +1,89 @@
+/**
+ * How an entity is shown: form sections and field kinds, list search / filters / sorts, and how a record is
+ * titled. One description per entity drives its list, detail and form views, so the five stores behave the
+ * same way (validation, search, phone layout) without five copies of each screen.
+ */
+import type { BaseRecord, EntityName } from '../../../core/model'
+
+export type FieldKind =
+  | 'text' | 'textarea' | 'number' | 'integer' | 'select' | 'date' | 'time' | 'checkbox' | 'email' | 'tel'
+  | 'stringList' | 'ref' | 'refList' | 'objectList' | 'groupCounts'
+
+export interface FieldSpec {
+  key: string
+  kind: FieldKind
+  /** select: the allowed values; their labels are `options.<optionsKey>.<value>` in the locale files. */
+  options?: readonly string[]
+  optionsKey?: string
+  /** ref / refList: the entity referred to. */
+  ref?: EntityName
+  /** objectList: the fields of one row; groupCounts: the group keys. */
+  fields?: FieldSpec[]
+  required?: boolean
+  step?: number
+}
+
+export interface SectionSpec {
+  key: string
+  fields: FieldSpec[]
+}
+
+/** Other records a view needs to name references (the vehicle of a placement, the day of a meal). */
+export type RefLookup = (entity: EntityName, id: string | undefined) => BaseRecord | undefined
+
+export interface FilterSpec {
+  key: string
+  options: readonly string[]
+  optionsKey?: string
+  /** Filter on a reference (values are ids of `ref` records) instead of a fixed option list. */
+  ref?: EntityName
+}
+
+export interface SortSpec<T extends BaseRecord = BaseRecord> {
+  key: string
+  compare: (a: T, b: T, refs: RefLookup) => number
+}
+
+export interface Badge {
+  label: string
+  tone: 'neutral' | 'info' | 'success' | 'warning' | 'danger'
+}
+
+export interface EntityView<T extends BaseRecord = BaseRecord> {
+  entity: EntityName
+  /** URL segment: /p/:pid/<route>. */
+  route: string
+  /** Bottom navigation tab the view belongs to. */
+  tab: TabKey
+  sections: SectionSpec[]
+  defaults: (context: { productionId: string }) => Record<string, unknown>
+  title: (record: T, refs: RefLookup) => string
+  subtitle?: (record: T, refs: RefLookup, t: Translate) => string
+  badge?: (record: T, t: Translate) => Badge | undefined
+  searchText: (record: T, refs: RefLookup) => string
+  filters: FilterSpec[]
+  sorts: SortSpec<T>[]
+  /** Entities whose records the list and detail need to name references. */
+  refEntities?: EntityName[]
+}
+
+export type Translate = (key: string, named?: Record<string, unknown>) => string
+
+export type TabKey = 'locations' | 'vehicles' | 'permits' | 'meals' | 'returns' | 'days'
+
+export const byText = <T extends BaseRecord>(pick: (record: T, refs: RefLookup) => string) => {
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true })
+  return (a: T, b: T, refs: RefLookup) => collator.compare(pick(a, refs), pick(b, refs))
+}
+
+export const byNewest = <T extends BaseRecord>(a: T, b: T) => (a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : 0)
+
+/** Lower-case, accent-free text, so "eglise" finds "Église". */
+export function searchable(...parts: unknown[]): string {
+  return parts
+    .filter((part) => part !== undefined && part !== null && part !== '')
+    .join(' ')
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+}

@@ -1,0 +1,152 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { buildServer } from './app'
+import { migrateToLatest } from './migrations'
+import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from './testDatabases'
+
+function makeTempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'regie-dist-'))
+}
+
+const NO_DIST = path.join(os.tmpdir(), 'regie-test-no-dist')
+
+function healthSuite(createStore: CreateTestStore) {
+  let store: TestStore
+  let app: FastifyInstance
+  beforeEach(async () => {
+    store = await createStore()
+    const { db, dialect } = store.open()
+    await migrateToLatest(db)
+    app = await buildServer({ db, dialect, distDir: NO_DIST })
+  })
+  afterEach(async () => {
+    await app.close()
+    await store.drop()
+  })
+
+  it('reports ok with the database dialect', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/health' })
+    expect(response.statusCode).toBe(200)
+    expect(response.json()).toEqual({ ok: true, name: 'regie', db: store.dialect, schemaVersion: 1 })
+    expect(response.headers['cache-control']).toBe('no-store')
+  })
+
+  it('answers 503 when the database is gone', async () => {
+    await app.close()
+    const { db, dialect } = store.open()
+    // Kysely connects lazily: use the connection once so destroy() really closes it.
+    await migrateToLatest(db)
+    await db.destroy()
+    app = await buildServer({ db, dialect, distDir: NO_DIST })
+    const response = await app.inject({ method: 'GET', url: '/api/health' })
+    expect(response.statusCode).toBe(503)
+    expect(response.json()).toEqual({ ok: false, error: 'database_unavailable' })
+  })
+}
+
+describe('GET /api/health on SQLite', () => {
+  healthSuite(createSqliteStore)
+})
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('GET /api/health on PostgreSQL', () => {
+  healthSuite(postgresStoreFactory(process.env.TEST_DATABASE_URL ?? ''))
+})
+
+describe('HTTP server', () => {
+  const distDir = makeTempDir()
+  let store: TestStore
+  let app: FastifyInstance
+  beforeAll(async () => {
+    fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>Régie</title>')
+    fs.writeFileSync(path.join(distDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
+    fs.mkdirSync(path.join(distDir, 'assets'))
+    fs.writeFileSync(path.join(distDir, 'assets', 'index-B4x9kQ2a.js'), 'console.log("app")')
+    store = await createSqliteStore()
+    const { db, dialect } = store.open()
+    await migrateToLatest(db)
+    app = await buildServer({ db, dialect, distDir })
+  })
+  afterAll(async () => {
+    await app.close()
+    await store.drop()
+    fs.rmSync(distDir, { recursive: true, force: true })
+  })
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    for (const method of ['GET', 'POST'] as const) {
+      const response = await app.inject({ method, url: '/api/v1/nothing-here' })
+      expect(response.statusCode).toBe(404)
+      expect(response.headers['content-type']).toMatch(/^application\/json/)
+      expect(response.json()).toEqual({ error: 'not_found' })
+    }
+  })
+
+  it('sends security headers and rate limits', async () => {
+    const response = await app.inject({ method: 'GET', url: '/' })
+    const csp = String(response.headers['content-security-policy'])
+    expect(csp).toContain("script-src 'self'")
+    expect(csp).toContain("connect-src 'self'")
+    expect(csp).toContain("img-src 'self' data: blob: https:")
+    expect(csp).not.toContain('unsafe-eval')
+    expect(response.headers['x-content-type-options']).toBe('nosniff')
+    expect(response.headers['x-ratelimit-limit']).toBe('600')
+  })
+
+  it('limits request bodies to 1 MiB', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/health',
+      headers: { 'content-type': 'application/json' },
+      payload: JSON.stringify({ padding: 'x'.repeat(1024 * 1024) }),
+    })
+    expect(response.statusCode).toBe(413)
+  })
+
+  it('serves index.html for client-side routes so a reload works', async () => {
+    const response = await app.inject({ method: 'GET', url: '/p/abc/locations?tab=map' })
+    expect(response.statusCode).toBe(200)
+    expect(response.headers['content-type']).toMatch(/^text\/html/)
+    expect(response.headers['cache-control']).toBe('no-cache')
+    expect(response.body).toContain('<title>Régie</title>')
+  })
+
+  it('revalidates the shell and the service worker but caches hashed assets for good', async () => {
+    const root = await app.inject({ method: 'GET', url: '/' })
+    expect(root.statusCode).toBe(200)
+    expect(root.headers['cache-control']).toBe('no-cache')
+    const worker = await app.inject({ method: 'GET', url: '/sw.js' })
+    expect(worker.headers['cache-control']).toBe('no-cache')
+    const asset = await app.inject({ method: 'GET', url: '/assets/index-B4x9kQ2a.js' })
+    expect(asset.statusCode).toBe(200)
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  })
+
+  it('answers a missing file with 404, not with the app shell', async () => {
+    const response = await app.inject({ method: 'GET', url: '/assets/index-old.js' })
+    expect(response.statusCode).toBe(404)
+    expect(response.body).not.toContain('<title>')
+  })
+})
+
+describe('HTTP server before the app is built', () => {
+  it('explains how to build it', async () => {
+    const store = await createSqliteStore()
+    const { db, dialect } = store.open()
+    const emptyDist = makeTempDir()
+    const app = await buildServer({ db, dialect, distDir: emptyDist })
+    try {
+      for (const url of ['/', '/p/abc/locations']) {
+        const response = await app.inject({ method: 'GET', url })
+        expect(response.statusCode).toBe(503)
+        expect(response.body).toContain('npm run build')
+      }
+    } finally {
+      await app.close()
+      await store.drop()
+      fs.rmSync(emptyDist, { recursive: true, force: true })
+    }
+  })
+})

@@ -1,0 +1,42 @@
+/** Builds the HTTP server: security headers and rate limits, the /api routes, and the built PWA on the same port. */
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
+import type { Kysely } from 'kysely'
+import type { DialectName } from './db'
+import { registerHealthRoute } from './health'
+import { isAppPage, registerPwaFiles, sendAppShell } from './pwa'
+import type { Database } from './schema'
+import { registerSecurity } from './security'
+
+export interface BuildServerOptions {
+  db: Kysely<Database>
+  dialect: DialectName
+  /** Absolute path of the `vite build` output. */
+  distDir: string
+  logger?: FastifyServerOptions['logger']
+}
+
+export const BODY_LIMIT_BYTES = 1024 * 1024
+
+export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES })
+  await registerSecurity(app)
+
+  // API answers describe live data: no browser, proxy or service worker may reuse them.
+  app.addHook('onRequest', async (request, reply) => {
+    if (isApiPath(request.url)) reply.header('Cache-Control', 'no-store')
+  })
+  registerHealthRoute(app, options.db, options.dialect)
+  await registerPwaFiles(app, options.distDir)
+
+  // Unknown routes count against the rate limit too, so probing for paths is throttled like everything else.
+  app.setNotFoundHandler({ preHandler: app.rateLimit() }, (request, reply) => {
+    if (isApiPath(request.url)) return reply.code(404).send({ error: 'not_found' })
+    if (isAppPage(request)) return sendAppShell(reply, options.distDir)
+    return reply.code(404).type('text/plain; charset=utf-8').send('Not found\n')
+  })
+  return app
+}
+
+function isApiPath(url: string): boolean {
+  return /^\/api(\/|\?|$)/.test(url)
+}

@@ -1,0 +1,43 @@
+/** Server settings, read once from the environment so the rest of the server receives plain values. */
+import path from 'node:path'
+
+export interface ServerConfig {
+  port: number
+  host: string
+  /** Absolute directory for the SQLite file (and, later, blobs). */
+  dataDir: string
+  /** A postgres:// URL switches storage to PostgreSQL; undefined means SQLite in dataDir. */
+  databaseUrl: string | undefined
+  /** Absolute directory of the built PWA (`vite build` output). */
+  distDir: string
+  logLevel: string
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  return {
+    port: readPort(env.PORT),
+    host: env.HOST || '0.0.0.0',
+    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    databaseUrl: readDatabaseUrl(env.DATABASE_URL),
+    distDir: path.resolve(env.DIST_DIR || 'dist'),
+    // Quiet by default: the start line and errors are what someone running it on set needs to see.
+    logLevel: env.LOG_LEVEL || 'warn',
+  }
+}
+
+function readPort(value: string | undefined): number {
+  if (!value) return 8080
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`PORT must be an integer between 0 and 65535, got "${value}"`)
+  }
+  return port
+}
+
+function readDatabaseUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  if (!/^postgres(ql)?:\/\//.test(value)) {
+    throw new Error('DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset to use SQLite)')
+  }
+  return value
+}

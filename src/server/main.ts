@@ -1,0 +1,73 @@
+/** Entry point (`npm start` / `npm run server`): opens the database, migrates it, serves the API and the PWA. */
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { buildServer } from './app'
+import { readConfig } from './config'
+import { openDatabase, type OpenedDatabase } from './db'
+import { migrateToLatest } from './migrations'
+
+/** Past this, a shutdown stuck on a hung connection gives up and exits anyway. */
+const SHUTDOWN_TIMEOUT_MS = 10_000
+
+async function start(): Promise<void> {
+  const config = readConfig()
+  const database = openDatabase(config)
+  let app: FastifyInstance | undefined
+  try {
+    await migrateToLatest(database.db)
+    app = await buildServer({
+      db: database.db,
+      dialect: database.dialect,
+      distDir: config.distDir,
+      logger: { level: config.logLevel },
+    })
+    await app.listen({ port: config.port, host: config.host })
+  } catch (error) {
+    await app?.close()
+    await database.db.destroy()
+    throw error
+  }
+  const address = app.server.address()
+  const port = typeof address === 'object' && address ? address.port : config.port
+  console.log(`Régie is running on http://localhost:${port} (database: ${describeDatabase(database)})`)
+  stopOnSignals(app, database)
+}
+
+function describeDatabase({ dialect, location }: OpenedDatabase): string {
+  if (dialect === 'postgres') return `postgres at ${location}`
+  const relative = path.relative(process.cwd(), location)
+  return `sqlite at ${relative.startsWith('..') ? location : relative}`
+}
+
+function stopOnSignals(app: FastifyInstance, database: OpenedDatabase): void {
+  let stopping = false
+  const stop = (signal: NodeJS.Signals) => {
+    // Ctrl+C reaches this process both from the terminal and relayed by npm start / tsx: act on the first only.
+    if (stopping) return
+    stopping = true
+    console.log(`Régie is stopping (${signal})`)
+    setTimeout(() => {
+      console.error(`Régie did not stop within ${SHUTDOWN_TIMEOUT_MS / 1000} s; exiting anyway`)
+      process.exit(1)
+    }, SHUTDOWN_TIMEOUT_MS).unref()
+    app
+      .close()
+      .then(() => database.db.destroy())
+      .then(
+        () => process.exit(0),
+        (error: unknown) => {
+          console.error('Régie could not stop cleanly:', error)
+          process.exit(1)
+        },
+      )
+  }
+  process.on('SIGINT', stop)
+  process.on('SIGTERM', stop)
+}
+
+start().catch((error: unknown) => {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code
+  const hint = code === 'EADDRINUSE' ? ' (another program uses this port: set PORT to a free one)' : ''
+  console.error(`Régie could not start${hint}:`, error instanceof Error ? error.message : error)
+  process.exit(1)
+})

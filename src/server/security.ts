@@ -1,0 +1,36 @@
+/** Security headers and request rate limits applied to every response (DESIGN.md section 5). */
+import helmet from '@fastify/helmet'
+import rateLimit from '@fastify/rate-limit'
+import type { FastifyInstance } from 'fastify'
+
+/** Per client IP. Generous: a whole crew on one set's Wi-Fi shares one address, and a PWA install fetches every asset. */
+export const RATE_LIMIT_PER_MINUTE = 600
+
+export async function registerSecurity(app: FastifyInstance): Promise<void> {
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // Vue binds `style` attributes at runtime.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        // Map tiles come from a configurable https tile server; photos are shown from blob: URLs.
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        // No upgrade-insecure-requests: on set the server is often reached over plain http on a LAN address.
+      },
+    },
+    // Tile servers (OpenStreetMap's among them) refuse browser requests that carry no Referer.
+    referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
+    frameguard: { action: 'deny' },
+  })
+  await app.register(rateLimit, { max: RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' })
+}

@@ -1,0 +1,43 @@
+import { expect, type Page } from '@playwright/test'
+
+/** Opens the app and waits until the service worker controls the page (so it keeps working offline). */
+export async function openControlledApp(page: Page) {
+  await page.goto('/')
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  if (!(await page.evaluate(() => !!navigator.serviceWorker.controller))) {
+    await page.reload()
+  }
+  await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true)
+}
+
+export async function createProduction(page: Page, name: string) {
+  await page.goto('/')
+  await page.getByTestId('new-production').click()
+  await page.locator('[name="name"]').fill(name)
+  await page.getByTestId('save').click()
+  await expect(page.getByTestId('production-title')).toHaveText(name)
+  return page.url().split('/p/')[1]!.split('/')[0]!
+}
+
+export type FieldValues = Record<string, string | { option: string } | { label: string } | boolean>
+
+/** Fills a record form by field name: text, a select value ({option}), a select by visible label ({label}) or a checkbox. */
+export async function fillForm(page: Page, values: FieldValues) {
+  for (const [name, value] of Object.entries(values)) {
+    const field = page.locator(`[name="${name}"]`)
+    if (typeof value === 'boolean') await field.setChecked(value)
+    else if (typeof value === 'string') await field.fill(value)
+    else if ('option' in value) await field.selectOption(value.option)
+    else await field.selectOption({ label: value.label })
+  }
+}
+
+export async function addRecord(page: Page, productionId: string, view: string, values: FieldValues) {
+  await page.goto(`/p/${productionId}/${view}/new`)
+  await expect(page.getByTestId('record-form')).toBeVisible()
+  await fillForm(page, values)
+  await page.getByTestId('save').click()
+  await expect(page.getByTestId('record-detail')).toBeVisible()
+}
