@@ -2,6 +2,7 @@ import vue from '@vitejs/plugin-vue'
 import { readFileSync } from 'node:fs'
 import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
+import { precompileLocales } from './scripts/precompileLocales'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
 
@@ -12,12 +13,15 @@ export default defineConfig({
     __VUE_I18N_FULL_INSTALL__: false,
     __VUE_I18N_LEGACY_API__: false,
     __INTLIFY_PROD_DEVTOOLS__: false,
+    // Messages arrive precompiled (scripts/precompileLocales.ts), so the compiler is left out of the bundle.
+    __INTLIFY_DROP_MESSAGE_COMPILER__: true,
   },
   resolve: {
     // The bundler build honours the feature flags above; the package's "browser" entry is a standalone build with all of them on.
     alias: [{ find: /^vue-i18n$/, replacement: 'vue-i18n/dist/vue-i18n.esm-bundler.js' }],
   },
   plugins: [
+    precompileLocales(),
     vue(),
     VitePWA({
       strategies: 'generateSW',

@@ -111,23 +111,27 @@ async function main() {
     await page.evaluate(seedInPage, { productionId, decors: 5000, items: 20000 })
 
     // Expected counts follow the seed: décor status cycles over 5, item condition over 6; "1234" is in 1 décor
-    // name and in 11 item names (1234, 12340-12349).
+    // name and in 12 item names (1234, 11234, 12340-12349).
     for (const [label, view, total, filter, searchShown] of [
       ['5,000 décors', 'locations', 5000, { select: '[data-testid="filter-status"]', value: 'confirmed', shown: 1000 }, 1],
-      ['20,000 inventory items', 'inventory', 20000, { select: '[data-testid="filter-condition"]', value: 'damaged', shown: 3333 }, 11],
+      ['20,000 inventory items', 'inventory', 20000, { select: '[data-testid="filter-condition"]', value: 'damaged', shown: 3333 }, 12],
     ]) {
       const listTimes = []
       const filterTimes = []
       const searchTimes = []
+      await page.goto(`${BASE}/p/${productionId}`)
       for (let run = 0; run < RUNS; run++) {
-        await page.goto(`${BASE}/p/${productionId}`)
+        // Back to the overview inside the app (no page load), as a user taps between screens.
+        if (run > 0) await page.getByTestId('production-title').click()
         await page.getByTestId(`store-${view}`).waitFor()
         listTimes.push(await page.evaluate(measureInPage, { action: { kind: 'click', selector: `[data-testid="store-${view}"]` }, expected: { shown: total, total } }))
         searchTimes.push(await page.evaluate(measureInPage, { action: { kind: 'input', selector: '[data-testid="search"]', value: '1234' }, expected: { shown: searchShown, total } }))
         await page.evaluate(measureInPage, { action: { kind: 'input', selector: '[data-testid="search"]', value: '' }, expected: { shown: total, total } })
         filterTimes.push(await page.evaluate(measureInPage, { action: { kind: 'select', selector: filter.select, value: filter.value }, expected: { shown: filter.shown, total } }))
       }
-      report(`list ${label} (open the list, median of ${RUNS})`, median(listTimes), 'ms', 100)
+      // The first open reads IndexedDB; later opens show the list kept in memory at once, then refresh it.
+      report(`list ${label}: first open after load`, listTimes[0], 'ms', 100)
+      report(`list ${label}: reopen (median of ${RUNS - 1})`, median(listTimes.slice(1)), 'ms', 100)
       report(`filter ${label} by a select (median)`, median(filterTimes), 'ms', 100)
       report(`search ${label} by text (median)`, median(searchTimes), 'ms', 100)
     }

@@ -114,3 +114,23 @@ test('the demo production loads, and each store has a phone-size list and form',
   await page.getByTestId('search').fill('zzz-introuvable')
   await expect(page.getByTestId('record-row')).toHaveCount(0)
 })
+
+test('the desktop layout uses the width: side navigation and lists in columns', async ({ browser }) => {
+  const context = await browser.newContext({ viewport: { width: 1366, height: 900 } })
+  const page = await context.newPage()
+  await openControlledApp(page)
+  await page.getByTestId('load-demo').click()
+  await expect(page.getByTestId('store-locations')).toContainText('25')
+  const pid = page.url().split('/p/')[1]!.split('/')[0]!
+  await page.goto(`/p/${pid}/locations`)
+  await expect(page.getByTestId('record-row').first()).toBeVisible()
+  const nav = await page.getByRole('navigation', { name: 'Navigation principale' }).boundingBox()
+  expect(nav!.height).toBeGreaterThan(600)
+  expect(nav!.width).toBeLessThan(300)
+  const [first, second] = await page.getByTestId('record-row').evaluateAll((rows) => rows.slice(0, 2).map((row) => row.getBoundingClientRect().top))
+  expect(first).toBe(second)
+  await page.screenshot({ path: `${SHOTS}/desktop-locations.png` })
+  await page.getByTestId('record-row').first().click()
+  await page.screenshot({ path: `${SHOTS}/desktop-location-detail.png` })
+  await context.close()
+})

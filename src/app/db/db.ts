@@ -35,19 +35,20 @@ export class RegieDatabase extends Dexie {
   constructor(name = DB_NAME) {
     super(name)
     // Indexes serve the lists and filters people use: by production, then status, day, rental house...
+    // [productionId+deletedAt] holds only tombstones (null is not indexed), so live counts need no record reads.
     this.version(1).stores({
-      productions: 'id, productionId, updatedAt',
-      shootDays: 'id, productionId, [productionId+date]',
-      locations: 'id, productionId, [productionId+status], [productionId+scriptDecor]',
-      vehicles: 'id, productionId',
-      placements: 'id, productionId, [productionId+shootDayId], vehicleId',
-      authorities: 'id, productionId',
-      permits: 'id, productionId, [productionId+status], authorityId',
-      meals: 'id, productionId, [productionId+shootDayId]',
-      rentalHouses: 'id, productionId',
-      inventoryItems: 'id, productionId, [productionId+rentalHouseId], [productionId+condition]',
-      conditionReports: 'id, productionId, locationId',
-      photos: 'id, productionId, ownerId, sha256',
+      productions: 'id, productionId, updatedAt, [productionId+deletedAt]',
+      shootDays: 'id, productionId, [productionId+date], [productionId+deletedAt]',
+      locations: 'id, productionId, [productionId+status], [productionId+scriptDecor], [productionId+deletedAt]',
+      vehicles: 'id, productionId, [productionId+deletedAt]',
+      placements: 'id, productionId, [productionId+shootDayId], vehicleId, [productionId+deletedAt]',
+      authorities: 'id, productionId, [productionId+deletedAt]',
+      permits: 'id, productionId, [productionId+status], authorityId, [productionId+deletedAt]',
+      meals: 'id, productionId, [productionId+shootDayId], [productionId+deletedAt]',
+      rentalHouses: 'id, productionId, [productionId+deletedAt]',
+      inventoryItems: 'id, productionId, [productionId+rentalHouseId], [productionId+condition], [productionId+deletedAt]',
+      conditionReports: 'id, productionId, locationId, [productionId+deletedAt]',
+      photos: 'id, productionId, ownerId, sha256, [productionId+deletedAt]',
       blobs: 'sha256',
       outbox: 'mutationId, productionId',
       meta: 'key',

@@ -203,6 +203,25 @@ describe('repository.remove, get and list', () => {
     expect(await repo.list('prod-3')).toEqual([])
   })
 
+  it('counts live records from the indexes, tombstones excluded, and keeps the last list for a quick reopen', async () => {
+    const { repo } = setup()
+    for (const name of ['Atelier', 'Bistrot', 'Cour']) await repo.create('prod-1', { ...decor, name })
+    await repo.create('prod-2', { ...decor, name: 'Ailleurs' })
+    const gone = await repo.create('prod-1', { ...decor, name: 'Démoli' })
+    if (gone.ok) await repo.remove(gone.record.id)
+
+    const firstValue = <T,>(observable: { subscribe(o: { next(v: T): void }): { unsubscribe(): void } }) =>
+      new Promise<T>((resolve) => {
+        const subscription = observable.subscribe({ next: (value) => { subscription?.unsubscribe(); resolve(value) } })
+      })
+    expect(await firstValue<number>(repo.liveCount('prod-1'))).toBe(3)
+    expect(await firstValue<number>(repo.liveCount('prod-2'))).toBe(1)
+
+    expect(repo.cached('prod-1')).toBeUndefined()
+    await repo.list('prod-1')
+    expect(repo.cached('prod-1')?.map((record) => record.name).sort()).toEqual(['Atelier', 'Bistrot', 'Cour'])
+  })
+
   it('get returns a live record by id', async () => {
     const { repo } = setup()
     const created = await repo.create('prod-1', decor)

@@ -26,13 +26,27 @@ export interface Repository<T extends BaseRecord> {
   entity: EntityName
   list(productionId: string): Promise<T[]>
   live(productionId: string): Observable<T[]>
+  /** The last list read for this production, if still in memory: lets a list reopen at once, then refresh. */
+  cached(productionId: string): T[] | undefined
   /** Every live record of the entity, across productions (the production picker). */
   liveAll(): Observable<T[]>
+  /** Number of live records, counted on the indexes without reading the records. */
+  liveCount(productionId: string): Observable<number>
   get(id: string): Promise<T | undefined>
   liveOne(id: string): Observable<T | undefined>
   create(productionId: string, input: Record<string, unknown>, id?: string): Promise<SaveResult<T>>
   update(id: string, input: Record<string, unknown>): Promise<SaveResult<T>>
   remove(id: string): Promise<void>
+}
+
+/** The last few lists read, per entity and production (a phone works on one production at a time). */
+const recentLists = new Map<string, BaseRecord[]>()
+const RECENT_LISTS = 6
+
+function remember(key: string, rows: BaseRecord[]) {
+  recentLists.delete(key)
+  recentLists.set(key, rows)
+  if (recentLists.size > RECENT_LISTS) recentLists.delete(recentLists.keys().next().value!)
 }
 
 export function createRepository<T extends BaseRecord>(entity: EntityName, database: RegieDatabase = db): Repository<T> {
@@ -41,8 +55,16 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
   const alive = (record: T | undefined) => (record && !record.deletedAt ? record : undefined)
 
   async function list(productionId: string): Promise<T[]> {
-    const rows = await table().where('productionId').equals(productionId).toArray()
-    return rows.filter((row) => !row.deletedAt)
+    const rows = (await table().where('productionId').equals(productionId).toArray()).filter((row) => !row.deletedAt)
+    remember(`${database.name}:${entity}:${productionId}`, rows)
+    return rows
+  }
+
+  /** Live records = all records of the production minus tombstones; only tombstones are in the deletedAt index. */
+  async function count(productionId: string): Promise<number> {
+    const all = await table().where('productionId').equals(productionId).count()
+    const deleted = await table().where('[productionId+deletedAt]').between([productionId, ''], [productionId, '\uffff']).count()
+    return all - deleted
   }
 
   async function get(id: string): Promise<T | undefined> {
@@ -53,6 +75,8 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
     entity,
     list,
     live: (productionId) => liveQuery(() => list(productionId)),
+    cached: (productionId) => recentLists.get(`${database.name}:${entity}:${productionId}`) as T[] | undefined,
+    liveCount: (productionId) => liveQuery(() => count(productionId)),
     liveAll: () => liveQuery(async () => (await table().toArray()).filter((row) => !row.deletedAt)),
     get,
     liveOne: (id) => liveQuery(() => get(id)),

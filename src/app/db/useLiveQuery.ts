@@ -2,7 +2,7 @@
  * Vue binding of Dexie's liveQuery: a readonly ref that follows the database (including writes made by other
  * tabs), re-subscribed when its sources change and unsubscribed when the component goes away.
  */
-import { onScopeDispose, readonly, shallowRef, watch, type Ref, type WatchSource } from 'vue'
+import { computed, onScopeDispose, shallowRef, watch, type Ref, type WatchSource } from 'vue'
 import type { Observable } from 'dexie'
 
 export interface LiveQueryState<T> {
@@ -11,18 +11,19 @@ export interface LiveQueryState<T> {
   error: Readonly<Ref<unknown>>
 }
 
-export function useLiveQuery<T>(source: WatchSource<Observable<T> | null>, initial: T): LiveQueryState<T> {
+/** `loaded: true` says `initial` is already real data (a cached result): show it at once, no loading state. */
+export function useLiveQuery<T>(source: WatchSource<Observable<T> | null>, initial: T, options: { loaded?: boolean } = {}): LiveQueryState<T> {
   const data = shallowRef<T>(initial) as Ref<T>
-  const loading = shallowRef(true)
+  const loading = shallowRef(!options.loaded)
   const error = shallowRef<unknown>(null)
   let subscription: { unsubscribe(): void } | null = null
 
   const stop = watch(
     source,
-    (observable) => {
+    (observable, previous) => {
       subscription?.unsubscribe()
       subscription = null
-      loading.value = true
+      if (previous !== undefined) loading.value = true
       if (!observable) {
         data.value = initial
         loading.value = false
@@ -48,5 +49,6 @@ export function useLiveQuery<T>(source: WatchSource<Observable<T> | null>, initi
     subscription?.unsubscribe()
   })
 
-  return { data: readonly(data) as Readonly<Ref<T>>, loading: readonly(loading), error: readonly(error) }
+  // computed, not readonly(): readonly() would wrap every record in deep proxies, which makes sorting 20,000 items slow.
+  return { data: computed(() => data.value), loading: computed(() => loading.value), error: computed(() => error.value) }
 }

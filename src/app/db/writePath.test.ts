@@ -182,3 +182,24 @@ describe('commitChange', () => {
     expect(await database.meta.count()).toBe(0)
   })
 })
+
+describe('a write the device cannot store', () => {
+  it('reports a full device as a quota failure and leaves what was saved before intact', async () => {
+    const database = open()
+    const saved = location({ name: 'Déjà enregistré' })
+    await commitChange({ op: 'create', entity: 'location', record: saved }, database)
+
+    // The outbox write hits the quota: the whole transaction, record included, must roll back.
+    const original = database.outbox.bulkAdd.bind(database.outbox)
+    database.outbox.bulkAdd = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof original
+    const refused = location({ name: 'Trop tard' })
+    await expect(commitChange({ op: 'create', entity: 'location', record: refused }, database)).rejects.toMatchObject({ name: 'StorageFailure', kind: 'quota' })
+    database.outbox.bulkAdd = original
+
+    expect(await database.records('location').get(refused.id)).toBeUndefined()
+    expect(await database.records('location').get(saved.id)).toMatchObject({ name: 'Déjà enregistré' })
+    expect(await pendingChangeCount(database)).toBe(1)
+    const next = await commitChange({ op: 'create', entity: 'location', record: refused }, database)
+    expect(next.mutationId).toBe(2)
+  })
+})

@@ -21,7 +21,7 @@ export const useNoticeStore = defineStore('notices', () => {
     const id = nextId++
     notices.value = [...notices.value.filter((notice) => notice.key !== key), { id, tone, key, params }]
     // Errors stay until dismissed: the user must see that something was not saved.
-    if (tone !== 'error') setTimeout(() => dismiss(id), 4000)
+    if (tone !== 'error') setTimeout(() => dismiss(id), 2500)
     return id
   }
 

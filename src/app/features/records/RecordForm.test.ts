@@ -1,7 +1,7 @@
 import { mount } from '@vue/test-utils'
 import { describe, expect, it } from 'vitest'
 import { validate, VehicleInputSchema } from '../../../core/model'
-import { i18n } from '../../i18n'
+import { i18n, setLocale } from '../../i18n'
 import { vehicleView } from '../placements/vehicleView'
 import type { EntityView } from './entityView'
 import RecordForm from './RecordForm.vue'
@@ -50,13 +50,13 @@ describe('RecordForm', () => {
   })
 
   it('speaks English when the language is English', async () => {
-    i18n.global.locale.value = 'en'
+    await setLocale('en', false)
     try {
       const wrapper = mountForm({ lengthM: 'validation.vehicleSize' })
       expect(wrapper.text()).toContain('Length (m)')
       expect(wrapper.get('[data-testid="error-lengthM"]').text()).toContain('Implausible size')
     } finally {
-      i18n.global.locale.value = 'fr'
+      await setLocale('fr', false)
     }
   })
 })

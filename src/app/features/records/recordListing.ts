@@ -23,10 +23,20 @@ function searchTextOf(record: BaseRecord, view: EntityView, refs: RefLookup): st
   return text
 }
 
-export function listRecords<T extends BaseRecord>(records: readonly T[], view: EntityView, query: ListQuery, refs: RefLookup): T[] {
+/** A sorted copy; the list sorts once per data or sort change, then filters the sorted copy as the user types. */
+export function sortRecords<T extends BaseRecord>(records: readonly T[], view: EntityView, sort: string, refs: RefLookup): T[] {
+  const spec = view.sorts.find((candidate) => candidate.key === sort) ?? view.sorts[0]
+  const sorted = [...records]
+  if (spec) sorted.sort((a, b) => spec.compare(a, b, refs))
+  return sorted
+}
+
+/** The records matching every active filter and every word of the search, in their given order. */
+export function filterRecords<T extends BaseRecord>(records: readonly T[], view: EntityView, query: Omit<ListQuery, 'sort'>, refs: RefLookup): T[] {
   const words = searchable(query.text).split(/\s+/).filter(Boolean)
   const activeFilters = Object.entries(query.filters).filter(([, value]) => value !== '')
-  const matches = records.filter((record) => {
+  if (words.length === 0 && activeFilters.length === 0) return records as T[]
+  return records.filter((record) => {
     for (const [key, value] of activeFilters) {
       if (String(record[key] ?? '') !== value) return false
     }
@@ -34,7 +44,8 @@ export function listRecords<T extends BaseRecord>(records: readonly T[], view: E
     const text = searchTextOf(record, view, refs)
     return words.every((word) => text.includes(word))
   })
-  const sort = view.sorts.find((candidate) => candidate.key === query.sort) ?? view.sorts[0]
-  if (sort) matches.sort((a, b) => sort.compare(a, b, refs))
-  return matches
+}
+
+export function listRecords<T extends BaseRecord>(records: readonly T[], view: EntityView, query: ListQuery, refs: RefLookup): T[] {
+  return filterRecords(sortRecords(records, view, query.sort, refs), view, query, refs)
 }
