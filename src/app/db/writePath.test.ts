@@ -191,7 +191,7 @@ describe('a write the device cannot store', () => {
 
     // The outbox write hits the quota: the whole transaction, record included, must roll back.
     const original = database.outbox.bulkAdd.bind(database.outbox)
-    database.outbox.bulkAdd = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as typeof original
+    database.outbox.bulkAdd = (() => Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'))) as unknown as typeof original
     const refused = location({ name: 'Trop tard' })
     await expect(commitChange({ op: 'create', entity: 'location', record: refused }, database)).rejects.toMatchObject({ name: 'StorageFailure', kind: 'quota' })
     database.outbox.bulkAdd = original
