@@ -76,8 +76,11 @@ export type TabKey = 'locations' | 'vehicles' | 'permits' | 'meals' | 'returns' 
  * built once per record, then compared as a plain string: sorting 20,000 items with a collator is too slow.
  */
 export const byText = <T extends BaseRecord>(pick: (record: T, refs: RefLookup) => string) => {
-  const keys = new WeakMap<T, string>()
+  // Keys depend on the referenced records too (a placement sorts by its day's date): one cache per lookup.
+  const keysByRefs = new WeakMap<RefLookup, WeakMap<T, string>>()
   const keyOf = (record: T, refs: RefLookup) => {
+    let keys = keysByRefs.get(refs)
+    if (!keys) keysByRefs.set(refs, (keys = new WeakMap()))
     let key = keys.get(record)
     if (key === undefined) {
       key = sortKey(pick(record, refs))

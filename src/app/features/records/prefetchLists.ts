@@ -6,7 +6,7 @@ import type { EntityName } from '../../../core/model'
 import { repositoryFor } from './repositories'
 
 const whenIdle = (callback: () => void) =>
-  'requestIdleCallback' in window ? window.requestIdleCallback(callback, { timeout: 2000 }) : window.setTimeout(callback, 200)
+  typeof requestIdleCallback === 'function' ? requestIdleCallback(callback, { timeout: 2000 }) : setTimeout(callback, 200)
 
 export function prefetchLists(productionId: string, entities: readonly EntityName[]): void {
   const queue = [...entities]

@@ -48,3 +48,17 @@ describe('listRecords', () => {
     expect(input).toEqual(records)
   })
 })
+
+describe('sorting by a referenced record', () => {
+  it('re-sorts when the referenced records arrive after the list (keys are not kept from an empty lookup)', async () => {
+    const { placementView } = await import('../placements/placementView')
+    const placement = (id: string, shootDayId: string) =>
+      ({ id, productionId: 'p', createdAt: '', updatedAt: '', deletedAt: null, vehicleId: 'v', shootDayId, arrival: '07:00' }) as never
+    const rows = [placement('late', 'd2'), placement('early', 'd1')]
+    const view = placementView as unknown as EntityView
+    listRecords(rows, view, { text: '', filters: {}, sort: 'day' }, () => undefined)
+    const days = { d1: { date: '2027-03-01' }, d2: { date: '2027-03-02' } } as Record<string, unknown>
+    const refs = ((entity: string, id?: string) => (entity === 'shootDay' && id ? days[id] : undefined)) as never
+    expect(listRecords(rows, view, { text: '', filters: {}, sort: 'day' }, refs).map((r) => r.id)).toEqual(['early', 'late'])
+  })
+})
