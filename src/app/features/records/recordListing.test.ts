@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Location } from '../../../core/model'
+import type { BaseRecord, Location } from '../../../core/model'
 import { locationView } from '../locations/locationView'
 import type { EntityView } from './entityView'
 import { listRecords } from './recordListing'
@@ -52,8 +52,8 @@ describe('listRecords', () => {
 describe('sorting by a referenced record', () => {
   it('re-sorts when the referenced records arrive after the list (keys are not kept from an empty lookup)', async () => {
     const { placementView } = await import('../placements/placementView')
-    const placement = (id: string, shootDayId: string) =>
-      ({ id, productionId: 'p', createdAt: '', updatedAt: '', deletedAt: null, vehicleId: 'v', shootDayId, arrival: '07:00' }) as never
+    const placement = (id: string, shootDayId: string): BaseRecord =>
+      ({ id, productionId: 'p', createdAt: '', updatedAt: '', deletedAt: null, vehicleId: 'v', shootDayId, arrival: '07:00' })
     const rows = [placement('late', 'd2'), placement('early', 'd1')]
     const view = placementView as unknown as EntityView
     listRecords(rows, view, { text: '', filters: {}, sort: 'day' }, () => undefined)
