@@ -11,16 +11,37 @@ export interface LiveQueryState<T> {
   error: Readonly<Ref<unknown>>
 }
 
-/** `loaded: true` says `initial` is already real data (a cached result): show it at once, no loading state. */
+/**
+ * `loaded: true` says `initial` is already real data (a cached result): it is shown at once, and the live
+ * query starts after that first paint, since reading a large list back blocks the main thread a while.
+ */
 export function useLiveQuery<T>(source: WatchSource<Observable<T> | null>, initial: T, options: { loaded?: boolean } = {}): LiveQueryState<T> {
   const data = shallowRef<T>(initial) as Ref<T>
   const loading = shallowRef(!options.loaded)
   const error = shallowRef<unknown>(null)
   let subscription: { unsubscribe(): void } | null = null
+  // Bumped on every new source and on dispose, so a deferred subscription to a stale source never starts.
+  let generation = 0
+
+  const subscribe = (observable: Observable<T>, forGeneration: number) => {
+    if (forGeneration !== generation) return
+    subscription = observable.subscribe({
+      next: (value) => {
+        data.value = value
+        loading.value = false
+        error.value = null
+      },
+      error: (reason) => {
+        error.value = reason
+        loading.value = false
+      },
+    })
+  }
 
   const stop = watch(
     source,
     (observable, previous) => {
+      const current = ++generation
       subscription?.unsubscribe()
       subscription = null
       if (previous !== undefined) loading.value = true
@@ -29,22 +50,15 @@ export function useLiveQuery<T>(source: WatchSource<Observable<T> | null>, initi
         loading.value = false
         return
       }
-      subscription = observable.subscribe({
-        next: (value) => {
-          data.value = value
-          loading.value = false
-          error.value = null
-        },
-        error: (reason) => {
-          error.value = reason
-          loading.value = false
-        },
-      })
+      const afterFirstPaint = previous === undefined && options.loaded && typeof requestAnimationFrame === 'function'
+      if (afterFirstPaint) requestAnimationFrame(() => setTimeout(() => subscribe(observable, current), 0))
+      else subscribe(observable, current)
     },
     { immediate: true },
   )
 
   onScopeDispose(() => {
+    generation++
     stop()
     subscription?.unsubscribe()
   })
