@@ -16,8 +16,10 @@ test('a new release shows "Nouvelle version disponible" and updates only when th
 
     // Nothing reloads by itself: the old version keeps control until the user says so.
     const before = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL)
+    // Accepting activates the new service worker, which reloads the page.
+    const reloaded = page.waitForEvent('load')
     await prompt.getByRole('button', { name: 'Mettre à jour' }).click()
-    await page.waitForLoadState('load')
+    await reloaded
     await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.waiting ?? null)).toBeNull()
     await expect(page.getByTestId('update-prompt')).toHaveCount(0)
     expect(before).toContain('/sw.js')
