@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Kysely } from 'kysely'
 import type { DialectName } from './db'
 import { registerHealthRoute } from './health'
+import { registerSyncRoutes } from './routes/sync'
+import { registerTeamRoutes } from './routes/team'
 import { isAppPage, registerPwaFiles, sendAppShell } from './pwa'
 import type { Database } from './schema'
 import { registerSecurity } from './security'
@@ -26,6 +28,8 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     if (isApiPath(request.url)) reply.header('Cache-Control', 'no-store')
   })
   registerHealthRoute(app, options.db, options.dialect)
+  registerTeamRoutes(app, options.db)
+  registerSyncRoutes(app, options.db, options.dialect)
   await registerPwaFiles(app, options.distDir)
 
   // Unknown routes count against the rate limit too, so probing for paths is throttled like everything else.

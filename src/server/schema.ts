@@ -11,6 +11,8 @@ export interface ProductionTable {
   /** Per-production change counter: the pull cursor. Bumped inside every push transaction. */
   seq: Generated<number>
   created_at: string
+  /** 'exercise' productions let trainees write everywhere (scouting exercises). */
+  kind: Generated<string>
 }
 
 export interface MutationLogTable {
@@ -30,6 +32,8 @@ export interface ClientTable {
   production_id: string
   client_id: string
   last_mutation_id: Generated<number>
+  /** The member whose session first pushed with this clientId; nobody else may push as it. */
+  member_id: string | null
 }
 
 export interface EntityTable {
@@ -42,6 +46,40 @@ export interface EntityTable {
   /** 1 for a tombstone, 0 otherwise (an integer so SQLite and PostgreSQL agree). */
   deleted: Generated<number>
   updated_at: string
+  /** JSON text: per field, the HLC of the write that set its value (last-writer-wins). */
+  clocks: Generated<string>
+  created_by: string | null
+}
+
+export interface MemberTable {
+  production_id: string
+  id: string
+  display_name: string
+  role: string
+  created_at: string
+  revoked_at: string | null
+}
+
+export interface SessionTable {
+  /** SHA-256 of the bearer token; the token itself is never stored. */
+  token_hash: string
+  id: string
+  production_id: string
+  member_id: string
+  label: string
+  created_at: string
+  last_seen_at: string
+  revoked_at: string | null
+}
+
+export interface InviteTable {
+  code_hash: string
+  production_id: string
+  role: string
+  created_by: string
+  created_at: string
+  expires_at: string
+  revoked_at: string | null
 }
 
 export interface Database {
@@ -49,4 +87,7 @@ export interface Database {
   mutation_log: MutationLogTable
   clients: ClientTable
   entities: EntityTable
+  members: MemberTable
+  sessions: SessionTable
+  invites: InviteTable
 }

@@ -7,9 +7,11 @@
 import { Migrator, type Kysely, type Migration } from 'kysely'
 import type { Database } from '../schema'
 import { initial } from './0001_initial'
+import { teamSync } from './0002_team_sync'
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
+  '0002_team_sync': teamSync,
 }
 
 /** Applies every pending migration in name order; returns the names applied (empty when already up to date). */

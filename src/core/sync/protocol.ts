@@ -1,0 +1,83 @@
+/**
+ * The wire format of sync (DESIGN.md section 3), shared by the app and the server: push and pull bodies,
+ * mutation names and their argument schemas. The server validates every request with these before it
+ * touches the database.
+ */
+import * as v from 'valibot'
+import { isEntityName, type EntityName } from '../model'
+
+/** Bumped only when the wire format changes incompatibly; older clients get 426 and are asked to update. */
+export const PROTOCOL_VERSION = 1
+export const MAX_MUTATIONS_PER_PUSH = 2000
+export const MAX_PULL_LIMIT = 1000
+
+const clientId = v.pipe(v.string(), v.regex(/^[0-9A-Za-z-]{8,64}$/, 'invalid clientId'))
+const recordId = v.pipe(v.string(), v.minLength(1), v.maxLength(64))
+const hlc = v.pipe(v.string(), v.regex(/^\d{15}:[0-9a-z]{5}:[0-9A-Za-z-]{1,64}$/, 'invalid hlc'))
+
+export const PushMutationSchema = v.object({
+  mutationId: v.pipe(v.number(), v.integer(), v.minValue(1)),
+  name: v.pipe(v.string(), v.maxLength(64)),
+  args: v.unknown(),
+  hlc,
+})
+export type PushMutation = v.InferOutput<typeof PushMutationSchema>
+
+export const PushRequestSchema = v.object({
+  clientId,
+  schemaVersion: v.pipe(v.number(), v.integer()),
+  mutations: v.pipe(v.array(PushMutationSchema), v.maxLength(MAX_MUTATIONS_PER_PUSH)),
+})
+export type PushRequest = v.InferOutput<typeof PushRequestSchema>
+
+export const PullQuerySchema = v.object({
+  clientId,
+  cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number)), '0'),
+  limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(MAX_PULL_LIMIT)), '500'),
+})
+
+export const CreateArgsSchema = v.object({ record: v.looseObject({ id: recordId, productionId: recordId }) })
+export const PatchArgsSchema = v.object({ id: recordId, fields: v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()) })
+export const DeleteArgsSchema = v.object({ id: recordId })
+
+export type MutationOp = 'create' | 'patch' | 'delete'
+
+/** `location.patch` → {entity: 'location', op: 'patch'}; anything else (unknown entity or op) → null. */
+export function parseMutationName(name: string): { entity: EntityName; op: MutationOp } | null {
+  const [entity, op, ...rest] = name.split('.')
+  if (rest.length > 0 || !entity || !isEntityName(entity)) return null
+  if (op !== 'create' && op !== 'patch' && op !== 'delete') return null
+  return { entity, op }
+}
+
+/** One changed row, as a pull returns it. */
+export interface SyncChange {
+  entity: EntityName
+  id: string
+  data: Record<string, unknown>
+  deleted: boolean
+  seq: number
+}
+
+export interface SyncRejection {
+  mutationId: number
+  name: string
+  reason: string
+  details?: Record<string, string>
+}
+
+export interface PushResponse {
+  lastMutationId: number
+  applied: number
+  skipped: number
+  rejected: SyncRejection[]
+}
+
+export interface PullResponse {
+  changes: SyncChange[]
+  cursor: number
+  hasMore: boolean
+  head: number
+  lastMutationId: number
+  rejections: SyncRejection[]
+}

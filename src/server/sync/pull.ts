@@ -1,0 +1,49 @@
+/**
+ * Reads a page of changes after a cursor, in one read snapshot: the rows whose seq is above the cursor in seq
+ * order, the production's head, how far this client's pushes have been applied, and the client's refused
+ * mutations with their reasons. Seq is assigned under the production row's lock, so a reader paging by seq
+ * never skips a row committed late.
+ */
+import type { Kysely } from 'kysely'
+import type { EntityName } from '../../core/model'
+import type { PullResponse, SyncRejection } from '../../core/sync/protocol'
+import type { DialectName } from '../db'
+import type { Database } from '../schema'
+
+const REJECTIONS_SHOWN = 200
+
+export async function readPull(
+  db: Kysely<Database>,
+  dialect: DialectName,
+  query: { productionId: string; clientId: string; cursor: number; limit: number },
+): Promise<PullResponse> {
+  const transaction = dialect === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction()
+  return transaction.execute(async (trx) => {
+    const production = await trx.selectFrom('productions').select('seq').where('id', '=', query.productionId).executeTakeFirstOrThrow()
+    const rows = await trx
+      .selectFrom('entities')
+      .select(['entity', 'id', 'data', 'deleted', 'seq'])
+      .where('production_id', '=', query.productionId)
+      .where('seq', '>', query.cursor)
+      .orderBy('seq')
+      .limit(query.limit + 1)
+      .execute()
+    const page = rows.slice(0, query.limit)
+    const client = await trx.selectFrom('clients').select('last_mutation_id')
+      .where('production_id', '=', query.productionId).where('client_id', '=', query.clientId).executeTakeFirst()
+    const refused = await trx.selectFrom('mutation_log').select(['mutation_id', 'name', 'error'])
+      .where('production_id', '=', query.productionId).where('client_id', '=', query.clientId).where('status', '=', 'rejected')
+      .orderBy('mutation_id', 'desc').limit(REJECTIONS_SHOWN).execute()
+    return {
+      changes: page.map((row) => ({ entity: row.entity as EntityName, id: row.id, data: JSON.parse(row.data), deleted: row.deleted === 1, seq: row.seq })),
+      cursor: page.at(-1)?.seq ?? query.cursor,
+      hasMore: rows.length > query.limit,
+      head: production.seq,
+      lastMutationId: client?.last_mutation_id ?? 0,
+      rejections: refused.reverse().map((row): SyncRejection => {
+        const error = JSON.parse(row.error ?? '{}') as { reason?: string; details?: Record<string, string> }
+        return { mutationId: row.mutation_id, name: row.name, reason: error.reason ?? 'rejected', ...(error.details && { details: error.details }) }
+      }),
+    }
+  })
+}

@@ -1,0 +1,223 @@
+import os from 'node:os'
+import path from 'node:path'
+import type { FastifyInstance } from 'fastify'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { encodeHlc } from '../../core/sync/hlc'
+import { newId } from '../../core/sync/ids'
+import type { PullResponse, PushResponse } from '../../core/sync/protocol'
+import { buildServer } from '../app'
+import { migrateToLatest } from '../migrations'
+import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
+
+const NO_DIST = path.join(os.tmpdir(), 'regie-test-no-dist')
+
+/** A device: its clientId, its token, its gapless mutation ids and its own clock. */
+function device(app: FastifyInstance, productionId: string, token: string, node = newId()) {
+  let nextId = 1
+  let millis = Date.now() - 60_000
+  const clientId = node
+  const mutation = (name: string, args: unknown, at?: number) => ({
+    mutationId: nextId++, name, args, hlc: encodeHlc({ millis: at ?? (millis += 10), counter: 0, node }),
+  })
+  const push = (mutations: unknown[], overrides: Record<string, unknown> = {}) =>
+    app.inject({
+      method: 'POST', url: `/api/v1/productions/${productionId}/push`, headers: { authorization: `Bearer ${token}` },
+      payload: { clientId, schemaVersion: 1, mutations, ...overrides },
+    })
+  const pull = async (cursor = 0, limit = 500) => {
+    const response = await app.inject({
+      method: 'GET', url: `/api/v1/productions/${productionId}/pull?clientId=${clientId}&cursor=${cursor}&limit=${limit}`,
+      headers: { authorization: `Bearer ${token}` },
+    })
+    expect(response.statusCode).toBe(200)
+    return response.json() as PullResponse
+  }
+  return { clientId, token, mutation, push, pull }
+}
+
+const decor = (productionId: string, fields: Record<string, unknown> = {}) => ({
+  id: newId(), productionId, name: 'Cave voûtée', intExt: 'INT', setting: 'natural', status: 'toScout', ...fields,
+})
+
+function syncSuite(createStore: CreateTestStore) {
+  let store: TestStore
+  let app: FastifyInstance
+  beforeEach(async () => {
+    store = await createStore()
+    const { db, dialect } = store.open()
+    await migrateToLatest(db)
+    app = await buildServer({ db, dialect, distDir: NO_DIST })
+  })
+  afterEach(async () => {
+    await app.close()
+    await store.drop()
+  })
+
+  async function createProduction(kind = 'feature') {
+    const response = await app.inject({ method: 'POST', url: '/api/v1/productions', payload: { name: 'Les Heures Claires', kind, displayName: 'Camille' } })
+    expect(response.statusCode).toBe(201)
+    return response.json() as { productionId: string; token: string; memberId: string; sessionId: string }
+  }
+
+  async function join(productionId: string, ownerToken: string, role: string) {
+    const invite = await app.inject({ method: 'POST', url: `/api/v1/productions/${productionId}/invites`, headers: { authorization: `Bearer ${ownerToken}` }, payload: { role } })
+    expect(invite.statusCode).toBe(201)
+    const accepted = await app.inject({ method: 'POST', url: `/api/v1/invites/${invite.json().code}/accept`, payload: { displayName: `${role} test` } })
+    expect(accepted.statusCode).toBe(201)
+    return accepted.json() as { token: string; memberId: string; sessionId: string; role: string }
+  }
+
+  it('applies a push once, and a pull pages through the changes in seq order', async () => {
+    const { productionId, token } = await createProduction()
+    const phone = device(app, productionId, token)
+    const records = Array.from({ length: 5 }, (_, i) => decor(productionId, { name: `Décor ${i}` }))
+    const mutations = records.map((record) => phone.mutation('location.create', { record }))
+    const first = await phone.push(mutations)
+    expect(first.statusCode).toBe(200)
+    expect(first.json()).toEqual({ lastMutationId: 5, applied: 5, skipped: 0, rejected: [] } satisfies PushResponse)
+
+    // The same request again (a lost reply, a retry) applies nothing twice.
+    expect((await phone.push(mutations)).json()).toMatchObject({ lastMutationId: 5, applied: 0, skipped: 5 })
+
+    const page1 = await phone.pull(0, 2)
+    expect(page1).toMatchObject({ hasMore: true, head: 5, lastMutationId: 5, rejections: [] })
+    expect(page1.changes.map((change) => change.data.name)).toEqual(['Décor 0', 'Décor 1'])
+    const page2 = await phone.pull(page1.cursor, 2)
+    const page3 = await phone.pull(page2.cursor, 2)
+    expect(page3.hasMore).toBe(false)
+    expect([...page1.changes, ...page2.changes, ...page3.changes].map((change) => change.seq)).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('refuses a gap in mutation ids with the id expected, and applies nothing of that push', async () => {
+    const { productionId, token } = await createProduction()
+    const phone = device(app, productionId, token)
+    const one = phone.mutation('location.create', { record: decor(productionId) })
+    phone.mutation('location.create', { record: decor(productionId) })
+    const three = phone.mutation('location.create', { record: decor(productionId) })
+    const response = await phone.push([one, three])
+    expect(response.statusCode).toBe(409)
+    expect(response.json()).toMatchObject({ error: 'mutation_gap', expected: 2 })
+    expect((await phone.pull()).changes).toEqual([])
+  })
+
+  it('records a refused mutation with its reason and goes on with the next ones', async () => {
+    const { productionId, token } = await createProduction()
+    const phone = device(app, productionId, token)
+    const good = decor(productionId)
+    const response = await phone.push([
+      phone.mutation('location.create', { record: decor(productionId, { lat: 123 }) }),
+      phone.mutation('teleport.create', { record: good }),
+      phone.mutation('location.create', { record: good }),
+      phone.mutation('location.patch', { id: good.id, fields: { id: 'stolen' } }),
+    ])
+    const body = response.json() as PushResponse
+    expect(body.lastMutationId).toBe(4)
+    expect(body.rejected.map((rejection) => [rejection.mutationId, rejection.reason])).toEqual([[1, 'invalid'], [2, 'unknown_mutation'], [4, 'forbidden_field']])
+    expect(body.rejected[0]!.details).toEqual({ lat: 'validation.latitude' })
+    const pulled = await phone.pull()
+    expect(pulled.changes.map((change) => change.id)).toEqual([good.id])
+    expect(pulled.rejections.map((rejection) => rejection.reason)).toEqual(['invalid', 'unknown_mutation', 'forbidden_field'])
+  })
+
+  it('merges edits of two members: per field, the later clock wins whatever the arrival order', async () => {
+    const { productionId, token } = await createProduction()
+    const member = await join(productionId, token, 'member')
+    const ad = device(app, productionId, token)
+    const regisseur = device(app, productionId, member.token)
+    const record = decor(productionId)
+    await ad.push([ad.mutation('location.create', { record })])
+    const t = Date.now() - 30_000
+    // The régisseur edited later (offline) but pushes first; the AD's earlier edit arrives last and loses.
+    await regisseur.push([regisseur.mutation('location.patch', { id: record.id, fields: { name: 'Cave du bar', noise: 'Métro' } }, t + 2000)])
+    await ad.push([ad.mutation('location.patch', { id: record.id, fields: { name: 'Cave (AD)', parking: 'Rue Mouffetard' } }, t + 1000)])
+    const merged = (await ad.pull()).changes.find((change) => change.id === record.id)!.data
+    expect(merged).toMatchObject({ name: 'Cave du bar', noise: 'Métro', parking: 'Rue Mouffetard' })
+  })
+
+  it('lets a delete win over later patches, which come back rejected', async () => {
+    const { productionId, token } = await createProduction()
+    const phone = device(app, productionId, token)
+    const record = decor(productionId)
+    await phone.push([phone.mutation('location.create', { record }), phone.mutation('location.delete', { id: record.id })])
+    const late = await phone.push([phone.mutation('location.patch', { id: record.id, fields: { name: 'Encore là ?' } })])
+    expect((late.json() as PushResponse).rejected).toMatchObject([{ reason: 'deleted' }])
+    const [change] = (await phone.pull()).changes
+    expect(change).toMatchObject({ id: record.id, deleted: true })
+  })
+
+  it('enforces roles: a viewer never writes; a trainee edits only what they created', async () => {
+    const { productionId, token } = await createProduction()
+    const owner = device(app, productionId, token)
+    const ownersRecord = decor(productionId)
+    await owner.push([owner.mutation('location.create', { record: ownersRecord })])
+
+    const viewer = device(app, productionId, (await join(productionId, token, 'viewer')).token)
+    const refused = (await viewer.push([viewer.mutation('location.create', { record: decor(productionId) })])).json() as PushResponse
+    expect(refused.rejected).toMatchObject([{ reason: 'forbidden' }])
+
+    const trainee = device(app, productionId, (await join(productionId, token, 'trainee')).token)
+    const own = decor(productionId, { name: 'Exercice' })
+    const result = (await trainee.push([
+      trainee.mutation('location.create', { record: own }),
+      trainee.mutation('location.patch', { id: own.id, fields: { status: 'scouted' } }),
+      trainee.mutation('location.patch', { id: ownersRecord.id, fields: { status: 'rejected' } }),
+    ])).json() as PushResponse
+    expect(result.rejected.map((rejection) => [rejection.mutationId, rejection.reason])).toEqual([[3, 'forbidden']])
+  })
+
+  it('keeps productions apart and refuses forged clients, revoked devices and old app versions', async () => {
+    const a = await createProduction()
+    const b = await createProduction()
+    const intruder = device(app, b.productionId, a.token)
+    expect((await intruder.push([])).statusCode).toBe(403)
+    const pull = await app.inject({ method: 'GET', url: `/api/v1/productions/${b.productionId}/pull?clientId=${newId()}`, headers: { authorization: `Bearer ${a.token}` } })
+    expect(pull.statusCode).toBe(403)
+
+    const owner = device(app, a.productionId, a.token)
+    await owner.push([owner.mutation('location.create', { record: decor(a.productionId) })])
+    const member = await join(a.productionId, a.token, 'member')
+    const forged = device(app, a.productionId, member.token, owner.clientId)
+    expect((await forged.push([])).json()).toMatchObject({ error: 'forged_client' })
+
+    const revoke = await app.inject({ method: 'DELETE', url: `/api/v1/productions/${a.productionId}/sessions/${member.sessionId}`, headers: { authorization: `Bearer ${a.token}` } })
+    expect(revoke.statusCode).toBe(204)
+    expect((await device(app, a.productionId, member.token).push([])).json()).toMatchObject({ error: 'revoked' })
+
+    const old = await owner.push([], { schemaVersion: 0 })
+    expect(old.statusCode).toBe(426)
+    expect((await app.inject({ method: 'POST', url: `/api/v1/productions/${a.productionId}/push`, headers: { authorization: 'Bearer nope' }, payload: {} })).statusCode).toBe(401)
+  })
+
+  it('answers malformed requests with a clear 4xx and keeps serving', async () => {
+    const { productionId, token } = await createProduction()
+    const url = `/api/v1/productions/${productionId}/push`
+    const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' }
+    expect((await app.inject({ method: 'POST', url, headers, payload: '{"clientId": ' })).statusCode).toBe(400)
+    expect((await app.inject({ method: 'POST', url, headers, payload: { clientId: 42, schemaVersion: 1, mutations: [] } })).statusCode).toBe(400)
+    expect((await app.inject({ method: 'POST', url, headers, payload: 'x'.repeat(9 * 1024 * 1024) })).statusCode).toBe(413)
+    const badQuery = await app.inject({ method: 'GET', url: `/api/v1/productions/${productionId}/pull?clientId=../../etc&cursor=-1`, headers })
+    expect(badQuery.statusCode).toBe(400)
+    expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
+  })
+
+  it('clamps a clock a little ahead and refuses one a day ahead', async () => {
+    const { productionId, token } = await createProduction()
+    const phone = device(app, productionId, token)
+    const record = decor(productionId)
+    const result = (await phone.push([
+      phone.mutation('location.create', { record }, Date.now() + 5 * 60_000),
+      phone.mutation('location.patch', { id: record.id, fields: { name: 'Futur' } }, Date.now() + 2 * 86_400_000),
+    ])).json() as PushResponse
+    expect(result.rejected).toMatchObject([{ mutationId: 2, reason: 'clock_ahead' }])
+    const [change] = (await phone.pull()).changes
+    expect(Date.parse(String(change!.data.updatedAt))).toBeLessThanOrEqual(Date.now())
+  })
+}
+
+describe('sync on SQLite', () => {
+  syncSuite(createSqliteStore)
+})
+
+describe.skipIf(!process.env.TEST_DATABASE_URL)('sync on PostgreSQL', () => {
+  syncSuite(postgresStoreFactory(process.env.TEST_DATABASE_URL ?? ''))
+})
