@@ -1,7 +1,7 @@
 /**
  * THE device database: the only module that imports Dexie. It stores every record of every production the
  * phone holds (one table per entity, see core/model ENTITIES), the photo bytes, the outbox of local changes
- * not yet acknowledged by the server, and the device's sync state (clientId, next mutationId, HLC).
+ * not yet acknowledged by the server, and per production the device's sync state (clientId, next mutationId, HLC).
  * Guarantee: a record and the outbox entry describing its change commit in one transaction (writePath.ts).
  */
 import Dexie, { liveQuery, type Table } from 'dexie'
@@ -10,12 +10,19 @@ import { ENTITIES } from '../../core/model'
 import type { OutboxEntry } from '../../core/sync/mutations'
 import { classifyStorageError } from './storageErrors'
 
-export interface DeviceState {
-  key: 'device'
+/**
+ * This device's change stream for one production: the server tracks lastMutationId per production and
+ * client, so each production on the phone has its own clientId and gapless mutationIds.
+ */
+export interface ClientState {
+  key: `client:${string}`
+  productionId: string
   clientId: string
   nextMutationId: number
   hlc: string | null
 }
+
+export const clientStateKey = (productionId: string): ClientState['key'] => `client:${productionId}`
 
 export interface StoredBlob {
   sha256: string
@@ -29,7 +36,7 @@ export const DB_NAME = 'regie'
 
 export class RegieDatabase extends Dexie {
   outbox!: Table<OutboxEntry, number>
-  meta!: Table<DeviceState, string>
+  meta!: Table<ClientState, string>
   blobs!: Table<StoredBlob, string>
 
   constructor(name = DB_NAME) {
@@ -50,7 +57,7 @@ export class RegieDatabase extends Dexie {
       conditionReports: 'id, productionId, locationId, [productionId+deletedAt]',
       photos: 'id, productionId, ownerId, sha256, [productionId+deletedAt]',
       blobs: 'sha256',
-      outbox: 'mutationId, productionId',
+      outbox: '[productionId+mutationId], productionId, mutationId, createdAt',
       meta: 'key',
     })
   }

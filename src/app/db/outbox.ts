@@ -7,9 +7,6 @@ export function liveOutboxCount(database: RegieDatabase = db) {
 }
 
 export function liveOutboxEntries(limit = 200, database: RegieDatabase = db) {
-  return liveQuery<OutboxEntry[]>(() => database.outbox.orderBy('mutationId').reverse().limit(limit).toArray())
+  return liveQuery<OutboxEntry[]>(() => database.outbox.orderBy('createdAt').reverse().limit(limit).toArray())
 }
 
-export async function deviceClientId(database: RegieDatabase = db): Promise<string | undefined> {
-  return (await database.meta.get('device'))?.clientId
-}

@@ -57,7 +57,7 @@ describe('commitChange', () => {
     expect(entry.clientId).toMatch(UUID_V7)
     expect(decodeHlc(entry.hlc).node).toBe(entry.clientId)
 
-    const device = await database.meta.get('device')
+    const device = await database.meta.get('client:prod-1')
     expect(device).toMatchObject({ clientId: entry.clientId, nextMutationId: 2, hlc: entry.hlc })
     expect(await pendingChangeCount(database)).toBe(1)
   })
@@ -140,14 +140,14 @@ describe('commitChange', () => {
     const hlcs = outbox.map((entry) => entry.hlc)
     expect([...hlcs].sort()).toEqual(hlcs)
     expect(await tabB.records('location').count()).toBe(2 * perTab)
-    expect(await tabB.meta.get('device')).toMatchObject({ nextMutationId: 2 * perTab + 1, hlc: hlcs.at(-1) })
+    expect(await tabB.meta.get('client:prod-1')).toMatchObject({ nextMutationId: 2 * perTab + 1, hlc: hlcs.at(-1) })
   })
 
   it('a batch that fails midway leaves neither the record nor an outbox entry', async () => {
     const database = open()
     const before = location()
     await commitChange({ op: 'create', entity: 'location', record: before }, database)
-    const device = await database.meta.get('device')
+    const device = await database.meta.get('client:prod-1')
 
     const doomed = location()
     await expect(
@@ -164,7 +164,7 @@ describe('commitChange', () => {
     expect(await database.records('location').get(doomed.id)).toBeUndefined()
     expect((await database.records('location').get(before.id))?.name).toBe(before.name)
     expect((await database.outbox.toArray()).map((entry) => entry.mutationId)).toEqual([1])
-    expect(await database.meta.get('device')).toEqual(device)
+    expect(await database.meta.get('client:prod-1')).toEqual(device)
 
     // The failed batch burnt no mutationId: the next change follows on.
     const next = await commitChange({ op: 'create', entity: 'location', record: location() }, database)
@@ -201,5 +201,27 @@ describe('a write the device cannot store', () => {
     expect(await pendingChangeCount(database)).toBe(1)
     const next = await commitChange({ op: 'create', entity: 'location', record: refused }, database)
     expect(next.mutationId).toBe(2)
+  })
+})
+
+describe('several productions on one phone', () => {
+  it('gives each production its own clientId and gapless mutationIds, even in one batch', async () => {
+    const database = open()
+    const inA = (name: string) => location({ productionId: 'prod-a', name })
+    const inB = (name: string) => location({ productionId: 'prod-b', name })
+    const entries = await commitChanges(
+      [inA('A1'), inB('B1'), inA('A2'), inB('B2'), inA('A3')].map((record) => ({ op: 'create' as const, entity: 'location' as const, record })),
+      database,
+    )
+    const stream = (productionId: string) => entries.filter((entry) => entry.productionId === productionId)
+    expect(stream('prod-a').map((entry) => entry.mutationId)).toEqual([1, 2, 3])
+    expect(stream('prod-b').map((entry) => entry.mutationId)).toEqual([1, 2])
+    expect(new Set(stream('prod-a').map((entry) => entry.clientId)).size).toBe(1)
+    expect(stream('prod-a')[0]!.clientId).not.toBe(stream('prod-b')[0]!.clientId)
+    expect(await database.outbox.count()).toBe(5)
+
+    // A patch goes to the stream of the production its record belongs to.
+    const patch = await commitChange({ op: 'patch', entity: 'location', id: (stream('prod-b')[0]!.args as { record: BaseRecord }).record.id, fields: { name: 'B1 bis' } }, database)
+    expect(patch).toMatchObject({ productionId: 'prod-b', mutationId: 3 })
   })
 })

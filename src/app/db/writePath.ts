@@ -1,14 +1,15 @@
 /**
  * The one write path of DESIGN.md section 3. Every local change goes through `commitChanges`, which in one
- * Dexie transaction writes the record(s), allocates the next gapless mutationId of this device, ticks the
- * HLC and appends the outbox entry. Tabs share the `meta` row inside that transaction, so two tabs writing
- * at once still get consecutive ids. Applying pulled changes must never come through here.
+ * Dexie transaction writes the record(s), allocates the next gapless mutationId of this device's stream for
+ * the record's production, ticks the HLC and appends the outbox entry. Tabs share the `meta` rows inside
+ * that transaction, so two tabs writing at once still get consecutive ids. Applying pulled changes must
+ * never come through here.
  */
 import type { BaseRecord, EntityName } from '../../core/model'
 import { decodeHlc, encodeHlc, tickHlc } from '../../core/sync/hlc'
 import { newId } from '../../core/sync/ids'
 import type { MutationArgs, MutationName, OutboxEntry } from '../../core/sync/mutations'
-import { db, type DeviceState, type RegieDatabase } from './db'
+import { clientStateKey, db, type ClientState, type RegieDatabase } from './db'
 import { classifyStorageError } from './storageErrors'
 
 export type LocalChange =
@@ -23,34 +24,37 @@ export class RecordNotFound extends Error {
   }
 }
 
-async function deviceState(database: RegieDatabase): Promise<DeviceState> {
-  const state = await database.meta.get('device')
-  return state ?? { key: 'device', clientId: newId(), nextMutationId: 1, hlc: null }
+async function clientState(database: RegieDatabase, productionId: string): Promise<ClientState> {
+  const state = await database.meta.get(clientStateKey(productionId))
+  return state ?? { key: clientStateKey(productionId), productionId, clientId: newId(), nextMutationId: 1, hlc: null }
 }
 
 export async function commitChanges(changes: LocalChange[], database: RegieDatabase = db): Promise<OutboxEntry[]> {
   const tables = [...new Set(changes.map((change) => database.records(change.entity)))]
   try {
     return await database.transaction('rw', [...tables, database.outbox, database.meta], async () => {
-      const state = await deviceState(database)
+      const states = new Map<string, ClientState>()
       const entries: OutboxEntry[] = []
-      let hlc = state.hlc ? decodeHlc(state.hlc) : null
       for (const change of changes) {
         const now = new Date()
-        hlc = tickHlc(hlc, now.getTime(), state.clientId)
-        const { productionId, args } = await applyChange(database, change, now.toISOString())
+        const target = await targetOf(database, change)
+        const state = states.get(target.productionId) ?? (await clientState(database, target.productionId))
+        states.set(target.productionId, state)
+        const hlc = tickHlc(state.hlc ? decodeHlc(state.hlc) : null, now.getTime(), state.clientId)
+        state.hlc = encodeHlc(hlc)
+        const args = await applyChange(database, change, target.existing, now.toISOString())
         entries.push({
           mutationId: state.nextMutationId++,
           clientId: state.clientId,
-          productionId,
+          productionId: target.productionId,
           name: `${change.entity}.${change.op}` as MutationName,
           args,
-          hlc: encodeHlc(hlc),
+          hlc: state.hlc,
           createdAt: now.toISOString(),
         })
       }
       await database.outbox.bulkAdd(entries)
-      await database.meta.put({ ...state, hlc: hlc ? encodeHlc(hlc) : state.hlc })
+      await database.meta.bulkPut([...states.values()])
       return entries
     })
   } catch (error) {
@@ -64,25 +68,27 @@ export async function commitChange(change: LocalChange, database: RegieDatabase 
   return entry!
 }
 
-async function applyChange(
-  database: RegieDatabase,
-  change: LocalChange,
-  now: string,
-): Promise<{ productionId: string; args: MutationArgs }> {
+/** The production a change belongs to, and the record it changes (which must exist for a patch or delete). */
+async function targetOf(database: RegieDatabase, change: LocalChange): Promise<{ productionId: string; existing?: BaseRecord }> {
+  if (change.op === 'create') return { productionId: change.record.productionId }
+  const existing = await database.records(change.entity).get(change.id)
+  if (!existing) throw new RecordNotFound(change.entity, change.id)
+  return { productionId: existing.productionId, existing }
+}
+
+async function applyChange(database: RegieDatabase, change: LocalChange, existing: BaseRecord | undefined, now: string): Promise<MutationArgs> {
   const table = database.records(change.entity)
   if (change.op === 'create') {
     const record = { ...change.record, createdAt: now, updatedAt: now, deletedAt: null }
     await table.put(record)
-    return { productionId: record.productionId, args: { record } }
+    return { record }
   }
-  const existing = await table.get(change.id)
-  if (!existing) throw new RecordNotFound(change.entity, change.id)
   if (change.op === 'patch') {
-    await table.put({ ...existing, ...change.fields, updatedAt: now })
-    return { productionId: existing.productionId, args: { id: change.id, fields: change.fields } }
+    await table.put({ ...existing!, ...change.fields, updatedAt: now })
+    return { id: change.id, fields: change.fields }
   }
-  await table.put({ ...existing, deletedAt: now, updatedAt: now })
-  return { productionId: existing.productionId, args: { id: change.id } }
+  await table.put({ ...existing!, deletedAt: now, updatedAt: now })
+  return { id: change.id }
 }
 
 export async function pendingChangeCount(database: RegieDatabase = db): Promise<number> {
