@@ -15,6 +15,7 @@ import {
   DEFAULT_FOOTPRINTS, totalCovers, type EntityName, type LocationStatus, type MealService, type PermitStatus, type VehicleKind,
 } from '../model'
 import { newId } from '../sync/ids'
+import { addCalendarDays, addWorkingDays, isWorkingDay } from '../rules/workingDays'
 
 export interface DemoOptions {
   /** First shoot day, ISO yyyy-mm-dd, a Monday. */
@@ -41,7 +42,6 @@ export interface DemoProduction {
 // ---------------------------------------------------------------------------------------------------------------
 // Calendar: ISO dates handled as UTC days, so the result never depends on the device's time zone.
 
-const DAY_MS = 86_400_000
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 const WEEKDAYS_FR = ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi']
 const MONTHS_FR = ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre']
@@ -55,9 +55,7 @@ function isoDay(ms: number): string {
   return new Date(ms).toISOString().slice(0, 10)
 }
 
-function addDays(date: string, days: number): string {
-  return isoDay(utcMs(date) + days * DAY_MS)
-}
+const addDays = addCalendarDays
 
 function weekday(date: string): number {
   return new Date(utcMs(date)).getUTCDay()
@@ -68,37 +66,6 @@ function frenchDate(date: string): string {
   return `${WEEKDAYS_FR[d.getUTCDay()]} ${d.getUTCDate()} ${MONTHS_FR[d.getUTCMonth()]} ${d.getUTCFullYear()}`
 }
 
-/** Easter Sunday (anonymous Gregorian algorithm). */
-function easterSunday(year: number): string {
-  const a = year % 19
-  const b = Math.floor(year / 100)
-  const c = year % 100
-  const d = Math.floor(b / 4)
-  const e = b % 4
-  const f = Math.floor((b + 8) / 25)
-  const g = Math.floor((b - f + 1) / 3)
-  const h = (19 * a + b - d - g + 15) % 30
-  const i = Math.floor(c / 4)
-  const k = c % 4
-  const l = (32 + 2 * e + 2 * i - h - k) % 7
-  const m = Math.floor((a + 11 * h + 22 * l) / 451)
-  const month = Math.floor((h + l - 7 * m + 114) / 31)
-  const day = ((h + l - 7 * m + 114) % 31) + 1
-  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`
-}
-
-/** Public holidays of metropolitan France (Alsace-Moselle adds Good Friday and 26 December). */
-function frenchPublicHolidays(year: number): Set<string> {
-  const easter = easterSunday(year)
-  const fixed = ['01-01', '05-01', '05-08', '07-14', '08-15', '11-01', '11-11', '12-25'].map((md) => `${year}-${md}`)
-  return new Set([...fixed, addDays(easter, 1), addDays(easter, 39), addDays(easter, 50)])
-}
-
-function isWorkingDay(date: string): boolean {
-  const day = weekday(date)
-  return day !== 0 && day !== 6 && !frenchPublicHolidays(Number(date.slice(0, 4))).has(date)
-}
-
 /** The first `count` working days from `start` (included). */
 function workingDaysFrom(start: string, count: number): string[] {
   const days: string[] = []
@@ -106,13 +73,9 @@ function workingDaysFrom(start: string, count: number): string[] {
   return days
 }
 
+/** The working day `count` working days before `date` (French public holidays skipped). */
 function workingDaysBefore(date: string, count: number): string {
-  let result = date
-  for (let left = count; left > 0; ) {
-    result = addDays(result, -1)
-    if (isWorkingDay(result)) left--
-  }
-  return result
+  return addWorkingDays(date, -count)
 }
 
 const earliest = (a: string, b: string) => (a < b ? a : b)
