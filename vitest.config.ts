@@ -12,6 +12,15 @@ export default defineConfig({
         },
       },
       {
+        // The app's sync code against the real server, in one process: several devices, one server.
+        test: {
+          name: 'integration',
+          include: ['test/integration/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['src/app/testSetup.ts'],
+        },
+      },
+      {
         plugins: [vue()],
         test: {
           name: 'app',

@@ -24,6 +24,31 @@ export interface ClientState {
 
 export const clientStateKey = (productionId: string): ClientState['key'] => `client:${productionId}`
 
+/** A production on this phone that syncs with a team server: the session and how far it has pulled. */
+export interface TeamLink {
+  productionId: string
+  /** '' for the server the app is served from. */
+  serverUrl: string
+  token: string
+  memberId: string
+  sessionId: string
+  role: string
+  cursor: number
+  lastSyncAt: string | null
+  lastError: string | null
+}
+
+/** A change of this device the server refused, kept for its author with the reason until restored or discarded. */
+export interface StoredRejection {
+  productionId: string
+  mutationId: number
+  name: string
+  args: unknown
+  reason: string
+  details?: Record<string, string>
+  createdAt: string
+}
+
 export interface StoredBlob {
   sha256: string
   blob: Blob
@@ -35,9 +60,11 @@ export interface StoredBlob {
 export const DB_NAME = 'regie'
 
 export class RegieDatabase extends Dexie {
-  outbox!: Table<OutboxEntry, number>
+  outbox!: Table<OutboxEntry, [string, number]>
   meta!: Table<ClientState, string>
   blobs!: Table<StoredBlob, string>
+  teams!: Table<TeamLink, string>
+  rejections!: Table<StoredRejection, [string, number]>
 
   constructor(name = DB_NAME) {
     super(name)
@@ -59,6 +86,8 @@ export class RegieDatabase extends Dexie {
       blobs: 'sha256',
       outbox: '[productionId+mutationId], productionId, mutationId, createdAt',
       meta: 'key',
+      teams: 'productionId',
+      rejections: '[productionId+mutationId], productionId',
     })
   }
 

@@ -1,0 +1,96 @@
+/**
+ * What the sync loop reads and writes on the device: team links, the outbox of one production, pulled pages
+ * and refused changes. Guarantees: a pulled page, the cursor that follows it, the outbox entries it
+ * acknowledges and the rejections it reports commit in one transaction; pending local changes are
+ * re-applied on top of pulled rows so the user never sees an edit vanish while it waits; nothing here
+ * writes to the outbox.
+ */
+import { ENTITIES, type BaseRecord } from '../../core/model'
+import type { CreateArgs, DeleteArgs, OutboxEntry, PatchArgs } from '../../core/sync/mutations'
+import { parseMutationName, type PullResponse } from '../../core/sync/protocol'
+import { newId } from '../../core/sync/ids'
+import { clientStateKey, db, type RegieDatabase, type TeamLink } from './db'
+
+export function getTeam(productionId: string, database: RegieDatabase = db): Promise<TeamLink | undefined> {
+  return database.teams.get(productionId)
+}
+
+export async function saveTeam(team: TeamLink, database: RegieDatabase = db): Promise<void> {
+  await database.teams.put(team)
+}
+
+export async function updateTeam(productionId: string, changes: Partial<TeamLink>, database: RegieDatabase = db): Promise<void> {
+  await database.teams.update(productionId, changes)
+}
+
+export function allTeams(database: RegieDatabase = db): Promise<TeamLink[]> {
+  return database.teams.toArray()
+}
+
+/** This device's clientId for a production, made (with an empty stream) if it has never written there. */
+export async function clientIdFor(productionId: string, database: RegieDatabase = db): Promise<string> {
+  return database.transaction('rw', database.meta, async () => {
+    const key = clientStateKey(productionId)
+    const state = await database.meta.get(key)
+    if (state) return state.clientId
+    const clientId = newId()
+    await database.meta.put({ key, productionId, clientId, nextMutationId: 1, hlc: null })
+    return clientId
+  })
+}
+
+/** The production's waiting changes in mutationId order, at most `limit`. */
+export function pendingEntries(productionId: string, limit: number, database: RegieDatabase = db): Promise<OutboxEntry[]> {
+  return database.outbox.where('[productionId+mutationId]').between([productionId, 0], [productionId, Infinity]).limit(limit).toArray()
+}
+
+const recordTables = (database: RegieDatabase) => Object.values(ENTITIES).map(({ table }) => database.table(table))
+
+export async function applyPullPage(productionId: string, page: PullResponse, database: RegieDatabase = db): Promise<void> {
+  await database.transaction('rw', [...recordTables(database), database.outbox, database.teams, database.rejections], async () => {
+    const now = new Date().toISOString()
+    for (const change of page.changes) {
+      const record = { ...change.data, deletedAt: change.deleted ? (change.data.deletedAt ?? now) : null } as BaseRecord
+      await database.records(change.entity).put(record)
+    }
+    const acknowledged = await database.outbox
+      .where('[productionId+mutationId]').between([productionId, 0], [productionId, page.lastMutationId], true, true).toArray()
+    const refused = new Map(page.rejections.map((rejection) => [rejection.mutationId, rejection]))
+    const newlyRefused = acknowledged.filter((entry) => refused.has(entry.mutationId))
+    await database.rejections.bulkPut(newlyRefused.map((entry) => {
+      const rejection = refused.get(entry.mutationId)!
+      return { productionId, mutationId: entry.mutationId, name: entry.name, args: entry.args, reason: rejection.reason, details: rejection.details, createdAt: now }
+    }))
+    await database.outbox.bulkDelete(acknowledged.map((entry) => [productionId, entry.mutationId] as [string, number]))
+
+    const touched = new Set(page.changes.map((change) => `${change.entity}:${change.id}`))
+    const pending = await pendingEntries(productionId, Infinity, database)
+    for (const entry of pending) await reapply(database, entry, touched)
+    await database.teams.update(productionId, { cursor: page.cursor })
+  })
+}
+
+/** Puts a waiting local change back on top of a row the pull just replaced. */
+async function reapply(database: RegieDatabase, entry: OutboxEntry, touched: Set<string>): Promise<void> {
+  const parsed = parseMutationName(entry.name)
+  if (!parsed) return
+  const table = database.records(parsed.entity)
+  const id = 'record' in entry.args ? (entry.args as CreateArgs).record.id : (entry.args as PatchArgs | DeleteArgs).id
+  if (!touched.has(`${parsed.entity}:${String(id)}`)) return
+  const current = await table.get(String(id))
+  if (parsed.op === 'create') {
+    if (!current) await table.put((entry.args as CreateArgs).record as BaseRecord)
+  } else if (parsed.op === 'patch') {
+    if (current && !current.deletedAt) await table.put({ ...current, ...(entry.args as PatchArgs).fields })
+  } else if (current && !current.deletedAt) {
+    await table.put({ ...current, deletedAt: entry.createdAt })
+  }
+}
+
+export function liveRejections(productionId: string, database: RegieDatabase = db) {
+  return database.rejections.where('productionId').equals(productionId).toArray()
+}
+
+export async function dismissRejection(productionId: string, mutationId: number, database: RegieDatabase = db): Promise<void> {
+  await database.rejections.delete([productionId, mutationId])
+}
