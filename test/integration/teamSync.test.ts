@@ -104,6 +104,9 @@ describe('team sync between two phones', () => {
     expect(refused.map((rejection) => [rejection.name, rejection.reason]).sort()).toEqual([['location.patch', 'deleted'], ['production.patch', 'forbidden']])
     expect(await ad.database.rejections.count()).toBe(0)
     expect((await ad.productions.get(pid))?.name).toBe('Les Heures Claires')
+    // The refused rename is listed for its author, and their phone is back to the team's version.
+    expect((await regie.productions.get(pid))?.name).toBe('Les Heures Claires')
+    expect(refused.find((rejection) => rejection.name === 'production.patch')!.args).toMatchObject({ fields: { name: 'Titre provisoire' } })
   })
 
   it('resumes a pull from its saved cursor and never applies a page twice', async () => {

@@ -79,8 +79,10 @@ async function pushInTransaction(trx: Transaction<Database>, dialect: DialectNam
       outcome = { status: 'rejected', reason: 'server_error', details: { _: error instanceof Error ? error.message.slice(0, 200) : 'error' } }
     }
     await release(name).execute(trx)
-    if (outcome.status === 'rejected') rejected.push({ mutationId: mutation.mutationId, name: mutation.name, reason: outcome.reason, ...(outcome.details && { details: outcome.details }) })
-    else applied++
+    if (outcome.status === 'rejected') {
+      rejected.push({ mutationId: mutation.mutationId, name: mutation.name, reason: outcome.reason, ...(outcome.details && { details: outcome.details }) })
+      if (outcome.row) await resend(trx, productionId, outcome.row)
+    } else applied++
     await trx.insertInto('mutation_log').values({
       production_id: productionId,
       client_id: request.clientId,
@@ -100,7 +102,9 @@ async function pushInTransaction(trx: Transaction<Database>, dialect: DialectNam
   return { status: 200, body: { lastMutationId, applied, skipped: request.mutations.length - pending.length, rejected } }
 }
 
-type MutationOutcome = { status: 'applied' | 'unchanged' } | { status: 'rejected'; reason: string; details?: Record<string, string> }
+type MutationOutcome =
+  | { status: 'applied' | 'unchanged' }
+  | { status: 'rejected'; reason: string; details?: Record<string, string>; row?: { entity: string; id: string } }
 
 async function applyMutation(trx: Transaction<Database>, caller: Caller, mutation: PushMutation, now: number): Promise<MutationOutcome> {
   const parsed = parseMutationName(mutation.name)
@@ -119,13 +123,16 @@ async function applyMutation(trx: Transaction<Database>, caller: Caller, mutatio
   const row = await trx.selectFrom('entities').select(['data', 'clocks', 'deleted', 'created_by'])
     .where('production_id', '=', caller.productionId).where('entity', '=', entity).where('id', '=', id).executeTakeFirst()
   const existing: StoredRow | undefined = row && { data: JSON.parse(row.data), clocks: JSON.parse(row.clocks), deleted: row.deleted === 1 }
-  if (!mayWrite(caller, entity, row ? row.created_by : undefined)) return { status: 'rejected', reason: 'forbidden' }
+  // A refused change to an existing row sends that row again with the next pull, so the author's phone
+  // goes back to the server's version (the refused values stay listed among its rejections).
+  const target = row && { entity, id }
+  if (!mayWrite(caller, entity, row ? row.created_by : undefined)) return { status: 'rejected', reason: 'forbidden', row: target }
 
   let result: MergeResult
   if ('record' in args.output) result = mergeCreate(existing, args.output.record, hlc, caller.productionId, schema)
   else if ('fields' in args.output) result = mergePatch(existing, args.output.fields, hlc, schema)
   else result = mergeDelete(existing, hlc)
-  if (!result.ok) return { status: 'rejected', reason: result.reason, ...(result.details && { details: result.details }) }
+  if (!result.ok) return { status: 'rejected', reason: result.reason, row: target, ...(result.details && { details: result.details }) }
   if (!result.changed) return { status: 'unchanged' }
 
   const { seq } = await trx.updateTable('productions').set({ seq: sql`seq + 1` }).where('id', '=', caller.productionId).returning('seq').executeTakeFirstOrThrow()
@@ -142,6 +149,11 @@ async function applyMutation(trx: Transaction<Database>, caller: Caller, mutatio
     await trx.insertInto('entities').values({ production_id: caller.productionId, entity, id, created_by: caller.memberId, ...values }).execute()
   }
   return { status: 'applied' }
+}
+
+async function resend(trx: Transaction<Database>, productionId: string, row: { entity: string; id: string }): Promise<void> {
+  const { seq } = await trx.updateTable('productions').set({ seq: sql`seq + 1` }).where('id', '=', productionId).returning('seq').executeTakeFirstOrThrow()
+  await trx.updateTable('entities').set({ seq }).where('production_id', '=', productionId).where('entity', '=', row.entity).where('id', '=', row.id).execute()
 }
 
 /** The mutation's HLC, clamped when a little ahead of the server, or null when absurdly ahead. */
