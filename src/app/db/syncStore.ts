@@ -9,7 +9,7 @@ import { ENTITIES, type BaseRecord } from '../../core/model'
 import type { CreateArgs, DeleteArgs, OutboxEntry, PatchArgs } from '../../core/sync/mutations'
 import { parseMutationName, type PullResponse } from '../../core/sync/protocol'
 import { newId } from '../../core/sync/ids'
-import { clientStateKey, db, type RegieDatabase, type TeamLink } from './db'
+import { clientStateKey, db, liveQuery, type RegieDatabase, type TeamLink } from './db'
 
 export function getTeam(productionId: string, database: RegieDatabase = db): Promise<TeamLink | undefined> {
   return database.teams.get(productionId)
@@ -25,6 +25,10 @@ export async function updateTeam(productionId: string, changes: Partial<TeamLink
 
 export function allTeams(database: RegieDatabase = db): Promise<TeamLink[]> {
   return database.teams.toArray()
+}
+
+export function liveTeams(database: RegieDatabase = db) {
+  return liveQuery(() => database.teams.toArray())
 }
 
 /** This device's clientId for a production, made (with an empty stream) if it has never written there. */
@@ -88,7 +92,7 @@ async function reapply(database: RegieDatabase, entry: OutboxEntry, touched: Set
 }
 
 export function liveRejections(productionId: string, database: RegieDatabase = db) {
-  return database.rejections.where('productionId').equals(productionId).toArray()
+  return liveQuery(() => database.rejections.where('productionId').equals(productionId).toArray())
 }
 
 export async function dismissRejection(productionId: string, mutationId: number, database: RegieDatabase = db): Promise<void> {

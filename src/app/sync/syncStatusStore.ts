@@ -5,8 +5,11 @@
 import { defineStore } from 'pinia'
 import { computed, readonly, ref } from 'vue'
 import { liveOutboxCount } from '../db/outbox'
+import { liveTeams } from '../db/syncStore'
 import { useLiveQuery } from '../db/useLiveQuery'
 import { useNetwork } from '../ui/useNetwork'
+import type { SyncFailureKind } from './syncClient'
+import { startSyncLoopInLeaderTab } from './syncLoop'
 
 export type PersistState = 'unsupported' | 'persisted' | 'denied' | 'unknown'
 
@@ -15,6 +18,18 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
   const { data: pendingCount } = useLiveQuery(() => liveOutboxCount(), 0)
   const persist = ref<PersistState>('unknown')
   const usage = ref<{ used: number; quota: number } | null>(null)
+  const { data: teams } = useLiveQuery(() => liveTeams(), [])
+  const syncing = ref(false)
+  const failure = ref<SyncFailureKind | null>(null)
+  const lastSyncAt = computed(() => teams.value.map((team) => team.lastSyncAt).filter(Boolean).sort().at(-1) ?? null)
+
+  /** Starts the sync loop (in the leading tab only); its state reaches the other tabs through the teams table. */
+  function startSync() {
+    startSyncLoopInLeaderTab({
+      onSyncing: (value) => (syncing.value = value),
+      onFailure: (error) => (failure.value = error?.kind ?? null),
+    })
+  }
 
   /** Ask the browser not to evict our data under storage pressure (DESIGN.md section 3). */
   async function requestPersistence() {
@@ -36,7 +51,17 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
     pendingCount,
     persist: readonly(persist),
     usage: readonly(usage),
-    state: computed(() => (!online.value ? 'offline' : pendingCount.value > 0 ? 'pending' : 'synced')),
+    teams,
+    syncing: readonly(syncing),
+    failure: readonly(failure),
+    lastSyncAt,
+    state: computed(() => {
+      if (!online.value) return 'offline'
+      if (syncing.value) return 'syncing'
+      if (failure.value || teams.value.some((team) => team.lastError)) return 'error'
+      return pendingCount.value > 0 ? 'pending' : 'synced'
+    }),
+    startSync,
     requestPersistence,
     refreshUsage,
   }

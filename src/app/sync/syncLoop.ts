@@ -1,0 +1,86 @@
+/**
+ * Keeps team productions in sync while the app is open. One tab leads (Web Locks), the others only watch:
+ * it syncs at start, when the network returns, when the tab becomes visible, about a second after a local
+ * change, every 45 s, and after a failure with exponential backoff and jitter. `navigator.onLine` is only a
+ * hint: a sync attempt with a timeout is the real test.
+ */
+import { liveOutboxCount } from '../db/outbox'
+import { allTeams } from '../db/syncStore'
+import { createSyncClient, SyncFailure, type SyncClient } from './syncClient'
+import { syncProduction } from './syncEngine'
+
+const PERIOD_MS = 45_000
+const AFTER_WRITE_MS = 1_000
+const MAX_BACKOFF_MS = 5 * 60_000
+
+export interface SyncLoopEvents {
+  onSyncing(syncing: boolean): void
+  onFailure(failure: SyncFailure | null): void
+}
+
+export function startSyncLoop(events: SyncLoopEvents, client: SyncClient = createSyncClient()): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let running = false
+  let again = false
+  let failures = 0
+  let stopped = false
+
+  const schedule = (ms: number) => {
+    clearTimeout(timer)
+    if (!stopped) timer = setTimeout(run, ms)
+  }
+  const backoff = () => Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** failures) * (0.5 + Math.random())
+
+  async function run() {
+    if (running) {
+      again = true
+      return
+    }
+    running = true
+    events.onSyncing(true)
+    let failure: SyncFailure | null = null
+    for (const team of await allTeams()) {
+      try {
+        await syncProduction(team.productionId, client)
+      } catch (error) {
+        failure = error instanceof SyncFailure ? error : new SyncFailure('server', String(error))
+      }
+    }
+    failures = failure ? failures + 1 : 0
+    events.onFailure(failure)
+    events.onSyncing(false)
+    running = false
+    schedule(again ? 0 : failure ? backoff() : PERIOD_MS)
+    again = false
+  }
+
+  const now = () => schedule(0)
+  const onVisible = () => document.visibilityState === 'visible' && schedule(0)
+  window.addEventListener('online', now)
+  document.addEventListener('visibilitychange', onVisible)
+  let lastCount = 0
+  const outbox = liveOutboxCount().subscribe({
+    next: (count) => {
+      if (count > lastCount) schedule(AFTER_WRITE_MS)
+      lastCount = count
+    },
+  })
+  schedule(0)
+
+  return () => {
+    stopped = true
+    clearTimeout(timer)
+    outbox.unsubscribe()
+    window.removeEventListener('online', now)
+    document.removeEventListener('visibilitychange', onVisible)
+  }
+}
+
+/** Runs the loop in the one tab holding the sync lock; other tabs take over when it closes. */
+export function startSyncLoopInLeaderTab(events: SyncLoopEvents): void {
+  if (!('locks' in navigator)) {
+    startSyncLoop(events)
+    return
+  }
+  navigator.locks.request('regie-sync-leader', () => new Promise<void>(() => startSyncLoop(events))).catch(() => undefined)
+}
