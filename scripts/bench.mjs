@@ -157,7 +157,13 @@ async function main() {
   }
 }
 
+function serverBench() {
+  const run = spawnSync('node_modules/.bin/tsx', ['scripts/benchServer.ts'], { stdio: 'inherit', env: process.env })
+  if (run.status !== 0) process.exitCode = 1
+}
+
 main()
+  .then(serverBench)
   .catch((error) => {
     console.error(error)
     process.exitCode = 1

@@ -7,7 +7,8 @@
  */
 import { ENTITIES, type BaseRecord } from '../../core/model'
 import type { CreateArgs, DeleteArgs, OutboxEntry, PatchArgs } from '../../core/sync/mutations'
-import { parseMutationName, type PullResponse } from '../../core/sync/protocol'
+import { parseMutationName } from '../../core/sync/mutationNames'
+import type { PullResponse } from '../../core/sync/protocol'
 import { newId } from '../../core/sync/ids'
 import { clientStateKey, db, liveQuery, type RegieDatabase, type TeamLink } from './db'
 

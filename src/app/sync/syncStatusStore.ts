@@ -9,7 +9,6 @@ import { liveTeams } from '../db/syncStore'
 import { useLiveQuery } from '../db/useLiveQuery'
 import { useNetwork } from '../ui/useNetwork'
 import type { SyncFailureKind } from './syncClient'
-import { startSyncLoopInLeaderTab } from './syncLoop'
 
 export type PersistState = 'unsupported' | 'persisted' | 'denied' | 'unknown'
 
@@ -24,11 +23,16 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
   const lastSyncAt = computed(() => teams.value.map((team) => team.lastSyncAt).filter(Boolean).sort().at(-1) ?? null)
 
   /** Starts the sync loop (in the leading tab only); its state reaches the other tabs through the teams table. */
+  // The loop and its HTTP code load after the first screen, like the service worker.
   function startSync() {
-    startSyncLoopInLeaderTab({
-      onSyncing: (value) => (syncing.value = value),
-      onFailure: (error) => (failure.value = error?.kind ?? null),
-    })
+    import('./syncLoop')
+      .then(({ startSyncLoopInLeaderTab }) =>
+        startSyncLoopInLeaderTab({
+          onSyncing: (value) => (syncing.value = value),
+          onFailure: (error) => (failure.value = error?.kind ?? null),
+        }),
+      )
+      .catch(() => undefined)
   }
 
   /** Ask the browser not to evict our data under storage pressure (DESIGN.md section 3). */

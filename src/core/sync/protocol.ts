@@ -4,7 +4,7 @@
  * touches the database.
  */
 import * as v from 'valibot'
-import { isEntityName, type EntityName } from '../model'
+import type { EntityName } from '../model'
 
 /** Bumped only when the wire format changes incompatibly; older clients get 426 and are asked to update. */
 export const PROTOCOL_VERSION = 1
@@ -40,15 +40,7 @@ export const CreateArgsSchema = v.object({ record: v.looseObject({ id: recordId,
 export const PatchArgsSchema = v.object({ id: recordId, fields: v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()) })
 export const DeleteArgsSchema = v.object({ id: recordId })
 
-export type MutationOp = 'create' | 'patch' | 'delete'
-
-/** `location.patch` → {entity: 'location', op: 'patch'}; anything else (unknown entity or op) → null. */
-export function parseMutationName(name: string): { entity: EntityName; op: MutationOp } | null {
-  const [entity, op, ...rest] = name.split('.')
-  if (rest.length > 0 || !entity || !isEntityName(entity)) return null
-  if (op !== 'create' && op !== 'patch' && op !== 'delete') return null
-  return { entity, op }
-}
+export { parseMutationName, type MutationOp } from './mutationNames'
 
 /** One changed row, as a pull returns it. */
 export interface SyncChange {

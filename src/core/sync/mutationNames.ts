@@ -1,0 +1,12 @@
+/** Mutation names (`location.patch`), kept apart from the wire schemas so the app can read them without loading those. */
+import { isEntityName, type EntityName } from '../model'
+
+export type MutationOp = 'create' | 'patch' | 'delete'
+
+/** `location.patch` → {entity: 'location', op: 'patch'}; anything else (unknown entity or op) → null. */
+export function parseMutationName(name: string): { entity: EntityName; op: MutationOp } | null {
+  const [entity, op, ...rest] = name.split('.')
+  if (rest.length > 0 || !entity || !isEntityName(entity)) return null
+  if (op !== 'create' && op !== 'patch' && op !== 'delete') return null
+  return { entity, op }
+}
