@@ -2,6 +2,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { DialectName } from './db'
+import { HttpError } from './auth'
 import { registerHealthRoute } from './health'
 import { registerSyncRoutes } from './routes/sync'
 import { registerTeamRoutes } from './routes/team'
@@ -26,6 +27,11 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   // API answers describe live data: no browser, proxy or service worker may reuse them.
   app.addHook('onRequest', async (request, reply) => {
     if (isApiPath(request.url)) reply.header('Cache-Control', 'no-store')
+  })
+  // Routes throw HttpError for a refusal with a reason; everything else keeps Fastify's own answer (400, 413...).
+  app.setErrorHandler((error, _request, reply) => {
+    if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.code, message: error.message })
+    return reply.send(error)
   })
   registerHealthRoute(app, options.db, options.dialect)
   registerTeamRoutes(app, options.db)

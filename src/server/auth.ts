@@ -4,7 +4,7 @@
  * database leak gives nobody a way in. Roles decide what each member may write (README, "Roles").
  */
 import { createHash, randomBytes } from 'node:crypto'
-import type { FastifyReply, FastifyRequest } from 'fastify'
+import type { FastifyRequest } from 'fastify'
 import type { Kysely } from 'kysely'
 import type { Database } from './schema'
 
@@ -89,7 +89,3 @@ export function mayInvite(caller: Caller, role: Role): boolean {
   return false
 }
 
-export function replyError(reply: FastifyReply, error: unknown): FastifyReply {
-  if (error instanceof HttpError) return reply.code(error.statusCode).send({ error: error.code, message: error.message })
-  throw error
-}

@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import * as v from 'valibot'
 import { PROTOCOL_VERSION, PullQuerySchema, PushRequestSchema } from '../../core/sync/protocol'
-import { authenticate, HttpError, replyError } from '../auth'
+import { authenticate, HttpError } from '../auth'
 import type { DialectName } from '../db'
 import type { Database } from '../schema'
 import { readPull } from '../sync/pull'
@@ -14,29 +14,21 @@ export const PUSH_BODY_LIMIT = 8 * 1024 * 1024
 
 export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>, dialect: DialectName): void {
   app.post<{ Params: { pid: string } }>('/api/v1/productions/:pid/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
-    try {
-      const caller = await authenticate(db, request, request.params.pid)
-      const schemaVersion = (request.body as { schemaVersion?: unknown } | null)?.schemaVersion
-      if (typeof schemaVersion === 'number' && schemaVersion < PROTOCOL_VERSION) {
-        return reply.code(426).send({ error: 'upgrade_required', message: 'This version of Régie is too old to sync: reload the app to update it.' })
-      }
-      const parsed = v.safeParse(PushRequestSchema, request.body)
-      if (!parsed.success) throw new HttpError(400, 'invalid_body', parsed.issues.slice(0, 5).map((issue) => `${v.getDotPath(issue) ?? ''} ${issue.message}`.trim()).join('; '))
-      const outcome = await applyPush(db, dialect, caller, parsed.output)
-      return reply.code(outcome.status).send(outcome.body)
-    } catch (error) {
-      return replyError(reply, error)
+    const caller = await authenticate(db, request, request.params.pid)
+    const schemaVersion = (request.body as { schemaVersion?: unknown } | null)?.schemaVersion
+    if (typeof schemaVersion === 'number' && schemaVersion < PROTOCOL_VERSION) {
+      return reply.code(426).send({ error: 'upgrade_required', message: 'This version of Régie is too old to sync: reload the app to update it.' })
     }
+    const parsed = v.safeParse(PushRequestSchema, request.body)
+    if (!parsed.success) throw new HttpError(400, 'invalid_body', parsed.issues.slice(0, 5).map((issue) => `${v.getDotPath(issue) ?? ''} ${issue.message}`.trim()).join('; '))
+    const outcome = await applyPush(db, dialect, caller, parsed.output)
+    return reply.code(outcome.status).send(outcome.body)
   })
 
   app.get<{ Params: { pid: string } }>('/api/v1/productions/:pid/pull', async (request, reply) => {
-    try {
-      const caller = await authenticate(db, request, request.params.pid)
-      const query = v.safeParse(PullQuerySchema, request.query)
-      if (!query.success) throw new HttpError(400, 'invalid_query', 'clientId, cursor and limit (1-1000) are expected')
-      return reply.send(await readPull(db, dialect, { productionId: caller.productionId, ...query.output }))
-    } catch (error) {
-      return replyError(reply, error)
-    }
+    const caller = await authenticate(db, request, request.params.pid)
+    const query = v.safeParse(PullQuerySchema, request.query)
+    if (!query.success) throw new HttpError(400, 'invalid_query', 'clientId, cursor and limit (1-1000) are expected')
+    return reply.send(await readPull(db, dialect, { productionId: caller.productionId, ...query.output }))
   })
 }

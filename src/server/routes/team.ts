@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely'
 import * as v from 'valibot'
 import { PRODUCTION_KINDS } from '../../core/model'
 import { newId } from '../../core/sync/ids'
-import { authenticate, hashSecret, HttpError, mayInvite, newSecret, replyError, ROLES, type Role } from '../auth'
+import { authenticate, hashSecret, HttpError, mayInvite, newSecret, ROLES, type Role } from '../auth'
 import type { Database } from '../schema'
 
 const name = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(120))
@@ -41,116 +41,88 @@ async function openSession(db: Kysely<Database>, productionId: string, memberId:
 
 export function registerTeamRoutes(app: FastifyInstance, db: Kysely<Database>): void {
   app.post('/api/v1/productions', async (request, reply) => {
-    try {
-      const body = parse(CreateProductionSchema, request.body)
-      // A local production keeps its id when uploaded, so its records need no renaming.
-      const productionId = body.id ?? newId()
-      const memberId = newId()
-      const now = new Date().toISOString()
-      const created = await db.transaction().execute(async (trx) => {
-        const exists = await trx.selectFrom('productions').select('id').where('id', '=', productionId).executeTakeFirst()
-        if (exists) return false
-        await trx.insertInto('productions').values({ id: productionId, name: body.name, kind: body.kind, created_at: now }).execute()
-        await trx.insertInto('members').values({ production_id: productionId, id: memberId, display_name: body.displayName, role: 'owner', created_at: now }).execute()
-        return true
-      })
-      if (!created) throw new HttpError(409, 'production_exists', 'A production with this id already exists')
-      const { token, sessionId } = await openSession(db, productionId, memberId, body.deviceLabel)
-      return reply.code(201).send({ productionId, memberId, sessionId, role: 'owner', token })
-    } catch (error) {
-      return replyError(reply, error)
-    }
+    const body = parse(CreateProductionSchema, request.body)
+    // A local production keeps its id when uploaded, so its records need no renaming.
+    const productionId = body.id ?? newId()
+    const memberId = newId()
+    const now = new Date().toISOString()
+    const created = await db.transaction().execute(async (trx) => {
+      const exists = await trx.selectFrom('productions').select('id').where('id', '=', productionId).executeTakeFirst()
+      if (exists) return false
+      await trx.insertInto('productions').values({ id: productionId, name: body.name, kind: body.kind, created_at: now }).execute()
+      await trx.insertInto('members').values({ production_id: productionId, id: memberId, display_name: body.displayName, role: 'owner', created_at: now }).execute()
+      return true
+    })
+    if (!created) throw new HttpError(409, 'production_exists', 'A production with this id already exists')
+    const { token, sessionId } = await openSession(db, productionId, memberId, body.deviceLabel)
+    return reply.code(201).send({ productionId, memberId, sessionId, role: 'owner', token })
   })
 
   app.post<{ Params: { pid: string } }>('/api/v1/productions/:pid/invites', async (request, reply) => {
-    try {
-      const caller = await authenticate(db, request, request.params.pid)
-      const body = parse(InviteSchema, request.body)
-      if (!mayInvite(caller, body.role)) throw new HttpError(403, 'forbidden', 'Your role cannot invite with this role')
-      const code = newSecret(18)
-      const now = Date.now()
-      const expiresAt = new Date(now + body.expiresInHours * 3600_000).toISOString()
-      await db.insertInto('invites').values({
-        code_hash: hashSecret(code), production_id: caller.productionId, role: body.role, created_by: caller.memberId,
-        created_at: new Date(now).toISOString(), expires_at: expiresAt,
-      }).execute()
-      return reply.code(201).send({ code, link: `/join/${code}`, role: body.role, expiresAt })
-    } catch (error) {
-      return replyError(reply, error)
-    }
+    const caller = await authenticate(db, request, request.params.pid)
+    const body = parse(InviteSchema, request.body)
+    if (!mayInvite(caller, body.role)) throw new HttpError(403, 'forbidden', 'Your role cannot invite with this role')
+    const code = newSecret(18)
+    const now = Date.now()
+    const expiresAt = new Date(now + body.expiresInHours * 3600_000).toISOString()
+    await db.insertInto('invites').values({
+      code_hash: hashSecret(code), production_id: caller.productionId, role: body.role, created_by: caller.memberId,
+      created_at: new Date(now).toISOString(), expires_at: expiresAt,
+    }).execute()
+    return reply.code(201).send({ code, link: `/join/${code}`, role: body.role, expiresAt })
   })
 
   app.post<{ Params: { code: string } }>('/api/v1/invites/:code/accept', async (request, reply) => {
-    try {
-      if (!INVITE_CODE.test(request.params.code)) throw new HttpError(404, 'invite_not_found', 'Unknown or expired invite')
-      const body = parse(AcceptSchema, request.body)
-      const invite = await db.selectFrom('invites').innerJoin('productions', 'productions.id', 'invites.production_id')
-        .select(['invites.production_id as productionId', 'invites.role', 'invites.expires_at', 'invites.revoked_at', 'productions.name as productionName'])
-        .where('code_hash', '=', hashSecret(request.params.code)).executeTakeFirst()
-      if (!invite || invite.revoked_at || invite.expires_at < new Date().toISOString()) {
-        throw new HttpError(404, 'invite_not_found', 'Unknown or expired invite')
-      }
-      const memberId = newId()
-      await db.insertInto('members').values({ production_id: invite.productionId, id: memberId, display_name: body.displayName, role: invite.role, created_at: new Date().toISOString() }).execute()
-      const { token, sessionId } = await openSession(db, invite.productionId, memberId, body.deviceLabel)
-      return reply.code(201).send({ productionId: invite.productionId, productionName: invite.productionName, memberId, sessionId, role: invite.role, token })
-    } catch (error) {
-      return replyError(reply, error)
+    if (!INVITE_CODE.test(request.params.code)) throw new HttpError(404, 'invite_not_found', 'Unknown or expired invite')
+    const body = parse(AcceptSchema, request.body)
+    const invite = await db.selectFrom('invites').innerJoin('productions', 'productions.id', 'invites.production_id')
+      .select(['invites.production_id as productionId', 'invites.role', 'invites.expires_at', 'invites.revoked_at', 'productions.name as productionName'])
+      .where('code_hash', '=', hashSecret(request.params.code)).executeTakeFirst()
+    if (!invite || invite.revoked_at || invite.expires_at < new Date().toISOString()) {
+      throw new HttpError(404, 'invite_not_found', 'Unknown or expired invite')
     }
+    const memberId = newId()
+    await db.insertInto('members').values({ production_id: invite.productionId, id: memberId, display_name: body.displayName, role: invite.role, created_at: new Date().toISOString() }).execute()
+    const { token, sessionId } = await openSession(db, invite.productionId, memberId, body.deviceLabel)
+    return reply.code(201).send({ productionId: invite.productionId, productionName: invite.productionName, memberId, sessionId, role: invite.role, token })
   })
 
   app.get<{ Params: { pid: string } }>('/api/v1/productions/:pid/members', async (request, reply) => {
-    try {
-      const caller = await authenticate(db, request, request.params.pid)
-      const members = await db.selectFrom('members').select(['id', 'display_name as displayName', 'role', 'created_at as createdAt', 'revoked_at as revokedAt'])
-        .where('production_id', '=', caller.productionId).orderBy('created_at').execute()
-      return reply.send({ members })
-    } catch (error) {
-      return replyError(reply, error)
-    }
+    const caller = await authenticate(db, request, request.params.pid)
+    const members = await db.selectFrom('members').select(['id', 'display_name as displayName', 'role', 'created_at as createdAt', 'revoked_at as revokedAt'])
+      .where('production_id', '=', caller.productionId).orderBy('created_at').execute()
+    return reply.send({ members })
   })
 
   app.patch<{ Params: { pid: string; mid: string } }>('/api/v1/productions/:pid/members/:mid', async (request, reply) => {
-    try {
-      const caller = await authenticate(db, request, request.params.pid)
-      if (caller.role !== 'owner') throw new HttpError(403, 'forbidden', 'Only the owner changes roles')
-      const { role } = parse(RoleSchema, request.body)
-      if (request.params.mid === caller.memberId && role !== 'owner') throw new HttpError(400, 'last_owner', 'The owner cannot step down here')
-      const result = await db.updateTable('members').set({ role: role as Role }).where('production_id', '=', caller.productionId).where('id', '=', request.params.mid).executeTakeFirst()
-      if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'member_not_found', 'No such member')
-      return reply.send({ id: request.params.mid, role })
-    } catch (error) {
-      return replyError(reply, error)
-    }
+    const caller = await authenticate(db, request, request.params.pid)
+    if (caller.role !== 'owner') throw new HttpError(403, 'forbidden', 'Only the owner changes roles')
+    const { role } = parse(RoleSchema, request.body)
+    if (request.params.mid === caller.memberId && role !== 'owner') throw new HttpError(400, 'last_owner', 'The owner cannot step down here')
+    const result = await db.updateTable('members').set({ role: role as Role }).where('production_id', '=', caller.productionId).where('id', '=', request.params.mid).executeTakeFirst()
+    if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'member_not_found', 'No such member')
+    return reply.send({ id: request.params.mid, role })
   })
 
   app.delete<{ Params: { pid: string; mid: string } }>('/api/v1/productions/:pid/members/:mid', async (request, reply) => {
-    try {
-      const caller = await authenticate(db, request, request.params.pid)
-      if (caller.role !== 'owner') throw new HttpError(403, 'forbidden', 'Only the owner revokes members')
-      if (request.params.mid === caller.memberId) throw new HttpError(400, 'last_owner', 'The owner cannot revoke themselves')
-      const now = new Date().toISOString()
-      const result = await db.updateTable('members').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('id', '=', request.params.mid).executeTakeFirst()
-      if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'member_not_found', 'No such member')
-      await db.updateTable('sessions').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('member_id', '=', request.params.mid).execute()
-      return reply.code(204).send()
-    } catch (error) {
-      return replyError(reply, error)
-    }
+    const caller = await authenticate(db, request, request.params.pid)
+    if (caller.role !== 'owner') throw new HttpError(403, 'forbidden', 'Only the owner revokes members')
+    if (request.params.mid === caller.memberId) throw new HttpError(400, 'last_owner', 'The owner cannot revoke themselves')
+    const now = new Date().toISOString()
+    const result = await db.updateTable('members').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('id', '=', request.params.mid).executeTakeFirst()
+    if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'member_not_found', 'No such member')
+    await db.updateTable('sessions').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('member_id', '=', request.params.mid).execute()
+    return reply.code(204).send()
   })
 
   app.delete<{ Params: { pid: string; sid: string } }>('/api/v1/productions/:pid/sessions/:sid', async (request, reply) => {
-    try {
-      const caller = await authenticate(db, request, request.params.pid)
-      let query = db.updateTable('sessions').set({ revoked_at: new Date().toISOString() })
-        .where('production_id', '=', caller.productionId).where('id', '=', request.params.sid)
-      // Anyone may sign out one of their own devices; the owner may cut off any device (a lost phone).
-      if (caller.role !== 'owner') query = query.where('member_id', '=', caller.memberId)
-      const result = await query.executeTakeFirst()
-      if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'session_not_found', 'No such session')
-      return reply.code(204).send()
-    } catch (error) {
-      return replyError(reply, error)
-    }
+    const caller = await authenticate(db, request, request.params.pid)
+    let query = db.updateTable('sessions').set({ revoked_at: new Date().toISOString() })
+      .where('production_id', '=', caller.productionId).where('id', '=', request.params.sid)
+    // Anyone may sign out one of their own devices; the owner may cut off any device (a lost phone).
+    if (caller.role !== 'owner') query = query.where('member_id', '=', caller.memberId)
+    const result = await query.executeTakeFirst()
+    if (Number(result.numUpdatedRows) === 0) throw new HttpError(404, 'session_not_found', 'No such session')
+    return reply.code(204).send()
   })
 }
