@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue'
 import { defineConfig } from 'vitest/config'
+import { wholeLocales } from './scripts/precompileLocales'
 
 export default defineConfig({
   test: {
@@ -7,7 +8,7 @@ export default defineConfig({
       {
         test: {
           name: 'node',
-          include: ['src/core/**/*.test.ts', 'src/server/**/*.test.ts'],
+          include: ['src/core/**/*.test.ts', 'src/server/**/*.test.ts', 'scripts/**/*.test.ts'],
           environment: 'node',
         },
       },
@@ -21,7 +22,7 @@ export default defineConfig({
         },
       },
       {
-        plugins: [vue()],
+        plugins: [vue(), wholeLocales()],
         test: {
           name: 'app',
           include: ['src/app/**/*.test.ts'],

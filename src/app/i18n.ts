@@ -1,10 +1,12 @@
 /**
  * UI language: French by default, English available; the choice is remembered on the device.
- * All UI text lives in locales/*.json (fr.json is the source of truth). English is loaded only when
- * chosen, to keep the first screen small.
+ * All UI text lives in locales/*.json (fr.json is the source of truth). The build splits French in two: what
+ * the first screen says comes with it, the rest right after (loadAllMessages, awaited before any other
+ * screen). English is loaded only when chosen. All of it is precached: offline changes nothing.
  */
 import { createI18n } from 'vue-i18n'
-import fr from './locales/fr.json'
+import type fr from './locales/fr.json'
+import frFirst from './locales/fr.json?part=first'
 
 export const LOCALES = ['fr', 'en'] as const
 export type Locale = (typeof LOCALES)[number]
@@ -16,8 +18,22 @@ export const i18n = createI18n<[MessageSchema], Locale, false>({
   legacy: false,
   locale: 'fr',
   fallbackLocale: 'fr',
-  messages: { fr } as Record<Locale, MessageSchema>,
+  messages: { fr: frFirst } as Record<Locale, MessageSchema>,
 })
+
+let allMessages: Promise<void> | null = null
+
+/** The French messages beyond the first screen's; resolves at once once loaded. */
+export function loadAllMessages(): Promise<void> {
+  allMessages ??= import('./locales/fr.json?part=rest').then(
+    ({ default: rest }) => i18n.global.mergeLocaleMessage('fr', rest as MessageSchema),
+    (error: unknown) => {
+      allMessages = null
+      throw error
+    },
+  )
+  return allMessages
+}
 
 export function savedLocale(): Locale {
   try {

@@ -1,6 +1,7 @@
 /** Routes: the production picker, a production's overview and, per entity view, list / detail / form. */
 import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
 import { lastProduction } from './features/productions/lastProduction'
+import { loadAllMessages } from './i18n'
 
 const routes: RouteRecordRaw[] = [
   { path: '/', name: 'productions', component: () => import('./features/productions/ProductionsView.vue') },
@@ -11,6 +12,27 @@ const routes: RouteRecordRaw[] = [
   { path: '/p/:pid/team', name: 'team', component: () => import('./features/team/TeamView.vue') },
   { path: '/p/:pid', name: 'production', component: () => import('./features/productions/ProductionHome.vue') },
   { path: '/p/:pid/edit', name: 'production-edit', component: () => import('./features/productions/ProductionFormView.vue') },
+  // Meals: the days' services, the on-set counter and the totals (the :view param keeps the tab highlighted).
+  { path: '/p/:pid/:view(meal-plan)', name: 'meal-plan', component: () => import('./features/meals/MealPlanView.vue') },
+  { path: '/p/:pid/:view(meal-totals)', name: 'meal-totals', component: () => import('./features/meals/MealTotalsView.vue') },
+  // Ranked above ':view(meals)/:id', which would otherwise take "new" for an id.
+  { path: '/p/:pid/:view(meals)/new', name: 'meal-new', component: () => import('./features/records/RecordFormView.vue') },
+  { path: '/p/:pid/:view(meals)/:id', name: 'meal-detail', component: () => import('./features/meals/MealDetailView.vue') },
+  { path: '/p/:pid/:view(meals)/:id/count', name: 'meal-counter', component: () => import('./features/meals/MealCounterView.vue') },
+  // Returns: what is still out, one rental house's return and slip, condition reports room by room, and their printouts.
+  { path: '/p/:pid/:view(returns)', name: 'returns', component: () => import('./features/returns/ReturnsDashboard.vue') },
+  { path: '/p/:pid/:view(returns)/print', name: 'returns-print', component: () => import('./features/returns/ReturnsChecklistPrint.vue') },
+  { path: '/p/:pid/:view(rental-houses)/:id/return', name: 'rental-house-return', component: () => import('./features/returns/ReturnsHouseView.vue') },
+  { path: '/p/:pid/:view(condition-reports)/:id/rooms', name: 'condition-report-rooms', component: () => import('./features/returns/ReturnsReportRooms.vue') },
+  { path: '/p/:pid/:view(condition-reports)/:id/print', name: 'condition-report-print', component: () => import('./features/returns/ReturnsReportPrint.vue') },
+  { path: '/p/:pid/:view(condition-reports)/compare/:locationId', name: 'condition-report-compare', component: () => import('./features/returns/ReturnsReportCompare.vue') },
+  // Permits: the overview by urgency, one request with its workflow, its printout, and authorities with the catalogue.
+  { path: '/p/:pid/:view(permit-overview)', name: 'permit-overview', component: () => import('./features/permits/PermitOverviewView.vue') },
+  { path: '/p/:pid/:view(authorities)', name: 'authorities', component: () => import('./features/permits/AuthorityListView.vue') },
+  // Ranked above ':view(permits)/:id' (a static segment beats a param), which would otherwise take "new" for an id.
+  { path: '/p/:pid/:view(permits)/new', name: 'permit-new', component: () => import('./features/records/RecordFormView.vue') },
+  { path: '/p/:pid/:view(permits)/:id/print', name: 'permit-print', component: () => import('./features/permits/PermitPrintView.vue') },
+  { path: '/p/:pid/:view(permits)/:id', name: 'permit-detail', component: () => import('./features/permits/PermitDetailView.vue') },
   { path: '/p/:pid/:view', name: 'list', component: () => import('./features/records/RecordListView.vue') },
   { path: '/p/:pid/:view/new', name: 'new', component: () => import('./features/records/RecordFormView.vue') },
   { path: '/p/:pid/:view/:id', name: 'detail', component: () => import('./features/records/RecordDetailView.vue') },
@@ -25,7 +47,10 @@ export const router = createRouter({
 })
 
 // Opening the app lands on the production last worked on; the logo still leads to the picker afterwards.
-router.beforeEach((to, from) => {
+router.beforeEach(async (to, from) => {
   const last = from === START_LOCATION && to.path === '/' ? lastProduction() : null
-  return last ? `/p/${last}` : true
+  if (last) return `/p/${last}`
+  // The picker speaks with the first screen's messages; every other screen waits for the rest.
+  if (to.name !== 'productions') await loadAllMessages()
+  return true
 })

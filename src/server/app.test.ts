@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify'
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { buildServer } from './app'
 import { migrateToLatest } from './migrations'
+import { RATE_LIMIT_PER_MINUTE } from './security'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from './testDatabases'
 
 function makeTempDir(): string {
@@ -92,7 +93,20 @@ describe('HTTP server', () => {
     expect(csp).toContain("img-src 'self' data: blob: https:")
     expect(csp).not.toContain('unsafe-eval')
     expect(response.headers['x-content-type-options']).toBe('nosniff')
-    expect(response.headers['x-ratelimit-limit']).toBe('600')
+    const api = await app.inject({ method: 'GET', url: '/api/health' })
+    expect(api.headers['x-ratelimit-limit']).toBe('600')
+  })
+
+  it('rate limits the API per client but never the app\'s own files (a crew installs the PWA on one Wi-Fi)', async () => {
+    for (let i = 0; i < RATE_LIMIT_PER_MINUTE + 20; i++) {
+      const asset = await app.inject({ method: 'GET', url: '/', remoteAddress: '10.0.0.7' })
+      expect(asset.statusCode).toBe(200)
+    }
+    const statuses = new Set<number>()
+    for (let i = 0; i < RATE_LIMIT_PER_MINUTE + 1; i++) {
+      statuses.add((await app.inject({ method: 'GET', url: '/api/health', remoteAddress: '10.0.0.8' })).statusCode)
+    }
+    expect([...statuses].sort()).toEqual([200, 429])
   })
 
   it('limits request bodies to 1 MiB', async () => {

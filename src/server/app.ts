@@ -3,7 +3,9 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { Kysely } from 'kysely'
 import type { DialectName } from './db'
 import { HttpError } from './auth'
+import { createDiskBlobStore } from './blobs/diskBlobStore'
 import { registerHealthRoute } from './health'
+import { registerBlobRoutes } from './routes/blobs'
 import { registerSyncRoutes } from './routes/sync'
 import { registerTeamRoutes } from './routes/team'
 import { isAppPage, registerPwaFiles, sendAppShell } from './pwa'
@@ -15,6 +17,8 @@ export interface BuildServerOptions {
   dialect: DialectName
   /** Absolute path of the `vite build` output. */
   distDir: string
+  /** Absolute directory of blob bytes; without it the blob routes are not served (tests of other routes). */
+  blobDir?: string
   logger?: FastifyServerOptions['logger']
 }
 
@@ -36,6 +40,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerHealthRoute(app, options.db, options.dialect)
   registerTeamRoutes(app, options.db)
   registerSyncRoutes(app, options.db, options.dialect)
+  if (options.blobDir) await registerBlobRoutes(app, options.db, createDiskBlobStore(options.blobDir))
   await registerPwaFiles(app, options.distDir)
 
   // Unknown routes count against the rate limit too, so probing for paths is throttled like everything else.

@@ -44,7 +44,16 @@ function bearerToken(request: FastifyRequest): string | null {
 }
 
 /** The member behind the request's token, for this production only; revoked sessions and members are refused. */
-export async function authenticate(db: Kysely<Database>, request: FastifyRequest, productionId: string): Promise<Caller> {
+export function authenticate(db: Kysely<Database>, request: FastifyRequest, productionId: string): Promise<Caller> {
+  return authenticateIn(db, request, productionId)
+}
+
+/** The same, in whichever production the session belongs to: for routes whose path names none (blobs). */
+export function authenticateSession(db: Kysely<Database>, request: FastifyRequest): Promise<Caller> {
+  return authenticateIn(db, request, null)
+}
+
+async function authenticateIn(db: Kysely<Database>, request: FastifyRequest, productionId: string | null): Promise<Caller> {
   const token = bearerToken(request)
   if (!token) throw new HttpError(401, 'unauthenticated', 'Missing or malformed bearer token')
   const row = await db
@@ -57,10 +66,10 @@ export async function authenticate(db: Kysely<Database>, request: FastifyRequest
     .executeTakeFirst()
   if (!row) throw new HttpError(401, 'unauthenticated', 'Unknown token')
   // Same answer for "other production" and "revoked": a token says nothing about productions it does not belong to.
-  if (row.productionId !== productionId) throw new HttpError(403, 'forbidden', 'This session does not belong to this production')
+  if (productionId !== null && row.productionId !== productionId) throw new HttpError(403, 'forbidden', 'This session does not belong to this production')
   if (row.sessionRevoked || row.memberRevoked) throw new HttpError(403, 'revoked', 'This device session has been revoked')
   await db.updateTable('sessions').set({ last_seen_at: new Date().toISOString() }).where('id', '=', row.sessionId).execute()
-  return { sessionId: row.sessionId, memberId: row.memberId, role: row.role as Role, productionId, productionKind: row.productionKind }
+  return { sessionId: row.sessionId, memberId: row.memberId, role: row.role as Role, productionId: row.productionId, productionKind: row.productionKind }
 }
 
 /**

@@ -4,8 +4,10 @@ import path from 'node:path'
 export interface ServerConfig {
   port: number
   host: string
-  /** Absolute directory for the SQLite file (and, later, blobs). */
+  /** Absolute directory for the SQLite file. */
   dataDir: string
+  /** Absolute directory of photo, signature and document bytes: BLOB_DIR, else <dataDir>/blobs. */
+  blobDir: string
   /** A postgres:// URL switches storage to PostgreSQL; undefined means SQLite in dataDir. */
   databaseUrl: string | undefined
   /** Absolute directory of the built PWA (`vite build` output). */
@@ -14,10 +16,12 @@ export interface ServerConfig {
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
+  const dataDir = path.resolve(env.DATA_DIR || 'data')
   return {
     port: readPort(env.PORT),
     host: env.HOST || '0.0.0.0',
-    dataDir: path.resolve(env.DATA_DIR || 'data'),
+    dataDir,
+    blobDir: path.resolve(env.BLOB_DIR || path.join(dataDir, 'blobs')),
     databaseUrl: readDatabaseUrl(env.DATABASE_URL),
     distDir: path.resolve(env.DIST_DIR || 'dist'),
     // Quiet by default: the start line and errors are what someone running it on set needs to see.

@@ -19,6 +19,7 @@ async function start(): Promise<void> {
       db: database.db,
       dialect: database.dialect,
       distDir: config.distDir,
+      blobDir: config.blobDir,
       logger: { level: config.logLevel },
     })
     await app.listen({ port: config.port, host: config.host })

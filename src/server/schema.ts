@@ -82,6 +82,18 @@ export interface InviteTable {
   revoked_at: string | null
 }
 
+/** A production's right to read one blob; the bytes themselves are stored once, under their SHA-256. */
+export interface BlobRefTable {
+  production_id: string
+  sha256: string
+  size: number
+  /** The Content-Type the production uploaded it with, served back on GET. */
+  mime: string
+  created_at: string
+  /** The member whose upload created this reference. */
+  created_by: string
+}
+
 export interface Database {
   productions: ProductionTable
   mutation_log: MutationLogTable
@@ -90,4 +102,5 @@ export interface Database {
   members: MemberTable
   sessions: SessionTable
   invites: InviteTable
+  blob_refs: BlobRefTable
 }

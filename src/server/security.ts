@@ -3,7 +3,11 @@ import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
 
-/** Per client IP. Generous: a whole crew on one set's Wi-Fi shares one address, and a PWA install fetches every asset. */
+/**
+ * API requests per client IP and minute. Generous: a whole crew on one set's Wi-Fi shares one address. The app's
+ * own files are not counted: installing the PWA fetches every asset (over a hundred), and a crew installing it
+ * together must never be refused half-way (a service worker whose precache gets a 429 never installs).
+ */
 export const RATE_LIMIT_PER_MINUTE = 600
 
 export async function registerSecurity(app: FastifyInstance): Promise<void> {
@@ -32,5 +36,9 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     frameguard: { action: 'deny' },
   })
-  await app.register(rateLimit, { max: RATE_LIMIT_PER_MINUTE, timeWindow: '1 minute' })
+  await app.register(rateLimit, {
+    max: RATE_LIMIT_PER_MINUTE,
+    timeWindow: '1 minute',
+    allowList: (request) => !request.url.startsWith('/api/'),
+  })
 }

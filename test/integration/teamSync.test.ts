@@ -3,61 +3,20 @@
  * both edit the same décor offline, and after syncing in any order both phones hold the same data; refused
  * changes stay visible to their author with the reason.
  */
-import os from 'node:os'
-import path from 'node:path'
-import type { FastifyInstance } from 'fastify'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { BaseRecord } from '../../src/core/model'
-import { Dexie, RegieDatabase } from '../../src/app/db/db'
-import { createRepository } from '../../src/app/db/repository'
-import { createSyncClient, type Fetcher } from '../../src/app/sync/syncClient'
-import { joinProduction, syncProduction, uploadProduction } from '../../src/app/sync/syncEngine'
-import { buildServer } from '../../src/server/app'
-import { migrateToLatest } from '../../src/server/migrations'
-import { createSqliteStore, type TestStore } from '../../src/server/testDatabases'
+import { describe, expect, it } from 'vitest'
+import { liveRows as live, useTestServer } from './harness'
+import { joinProduction, uploadProduction } from '../../src/app/sync/syncEngine'
 
-let store: TestStore
-let app: FastifyInstance
-const phones: RegieDatabase[] = []
-
-beforeEach(async () => {
-  store = await createSqliteStore()
-  const { db, dialect } = store.open()
-  await migrateToLatest(db)
-  app = await buildServer({ db, dialect, distDir: path.join(os.tmpdir(), 'regie-no-dist') })
-})
-
-afterEach(async () => {
-  for (const phone of phones.splice(0)) {
-    phone.close()
-    await Dexie.delete(phone.name)
-  }
-  await app.close()
-  await store.drop()
-})
-
-const fetcher: Fetcher = async (url, init) => {
-  const response = await app.inject({ method: init.method as 'GET', url, headers: init.headers, ...(init.body !== undefined && { payload: init.body }) })
-  return { status: response.statusCode, json: async () => response.json() }
-}
+const server = useTestServer()
 
 function phone(name: string) {
-  const database = new RegieDatabase(`${name}-${Math.random().toString(36).slice(2)}`)
-  phones.push(database)
-  return {
-    database,
-    productions: createRepository('production', database),
-    locations: createRepository('location', database),
-    sync: (productionId: string) => syncProduction(productionId, createSyncClient('', fetcher), database),
-  }
+  const device = server.phone(name)
+  return { ...device, productions: device.repository('production'), locations: device.repository('location') }
 }
-
-const live = async (database: RegieDatabase, table: string) =>
-  ((await database.table(table).toArray()) as BaseRecord[]).filter((row) => !row.deletedAt).sort((a, b) => a.id.localeCompare(b.id))
 
 describe('team sync between two phones', () => {
   it('uploads a local production, lets a member join, and converges after concurrent offline edits', async () => {
-    const client = createSyncClient('', fetcher)
+    const client = server.client()
     const ad = phone('ad')
     const created = await ad.productions.create('', { name: 'Les Heures Claires', kind: 'feature' })
     if (!created.ok) throw new Error('production')
@@ -110,7 +69,7 @@ describe('team sync between two phones', () => {
   })
 
   it('resumes a pull from its saved cursor and never applies a page twice', async () => {
-    const client = createSyncClient('', fetcher)
+    const client = server.client()
     const ad = phone('ad')
     const created = await ad.productions.create('', { name: 'Court métrage', kind: 'short' })
     if (!created.ok) throw new Error('production')

@@ -6,7 +6,7 @@
  */
 import Dexie, { liveQuery, type Table } from 'dexie'
 import type { BaseRecord, EntityName } from '../../core/model'
-import { ENTITIES } from '../../core/model'
+import { ENTITY_TABLES } from '../../core/model/tables'
 import type { OutboxEntry } from '../../core/sync/mutations'
 import { classifyStorageError } from './storageErrors'
 
@@ -36,6 +36,8 @@ export interface TeamLink {
   cursor: number
   lastSyncAt: string | null
   lastError: string | null
+  /** Why the last blob upload pass failed (blobQueue.ts BlobUploadError); null or absent when it went through. */
+  blobError?: string | null
 }
 
 /** A change of this device the server refused, kept for its author with the reason until restored or discarded. */
@@ -49,12 +51,19 @@ export interface StoredRejection {
   createdAt: string
 }
 
+/**
+ * Bytes of a photo, signature or document, addressed by SHA-256. `pending` is 1 while the bytes made on this
+ * phone wait for the team server's 201 (the upload queue), 0 once uploaded or fetched from the server
+ * (a number, not a boolean: IndexedDB cannot index booleans). A local-only production keeps them pending.
+ */
 export interface StoredBlob {
   sha256: string
   blob: Blob
   mime: string
   size: number
   createdAt: string
+  productionId: string
+  pending: 0 | 1
 }
 
 export const DB_NAME = 'regie'
@@ -89,10 +98,17 @@ export class RegieDatabase extends Dexie {
       teams: 'productionId',
       rejections: '[productionId+mutationId], productionId',
     })
+    // v2: blobs know their production and whether they still wait for upload (the upload queue's index).
+    this.version(2).stores({ blobs: 'sha256, [productionId+pending]' }).upgrade(async (tx) => {
+      await tx.table('blobs').toCollection().modify((blob: Partial<StoredBlob>) => {
+        blob.productionId ??= ''
+        blob.pending ??= 1
+      })
+    })
   }
 
   records<T extends BaseRecord = BaseRecord>(entity: EntityName): Table<T, string> {
-    return this.table(ENTITIES[entity].table)
+    return this.table(ENTITY_TABLES[entity])
   }
 }
 

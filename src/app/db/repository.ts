@@ -4,7 +4,7 @@
  * database and the caller gets `{field: messageKey}` to show next to each field.
  */
 import type { Observable } from 'dexie'
-import { ENTITIES, validate, type BaseRecord, type EntityName, type FieldErrors } from '../../core/model'
+import type { BaseRecord, EntityName, FieldErrors } from '../../core/model'
 import { newId } from '../../core/sync/ids'
 import { db, liveQuery, type RegieDatabase } from './db'
 import { commitChange, commitChanges } from './writePath'
@@ -34,6 +34,10 @@ export interface Repository<T extends BaseRecord> {
   liveCount(productionId: string): Observable<number>
   get(id: string): Promise<T | undefined>
   liveOne(id: string): Observable<T | undefined>
+  /**
+   * `id` derived from the content (one meal per day and service): an existing record with it is refused as a
+   * duplicate; a deleted one is left deleted (delete wins) and the next free `<id>-2`, `<id>-3`... is used.
+   */
   create(productionId: string, input: Record<string, unknown>, id?: string): Promise<SaveResult<T>>
   update(id: string, input: Record<string, unknown>): Promise<SaveResult<T>>
   remove(id: string): Promise<void>
@@ -51,7 +55,6 @@ function remember(key: string, rows: BaseRecord[]) {
 
 export function createRepository<T extends BaseRecord>(entity: EntityName, database: RegieDatabase = db): Repository<T> {
   const table = () => database.records<T>(entity)
-  const { input: inputSchema } = ENTITIES[entity]
   const alive = (record: T | undefined) => (record && !record.deletedAt ? record : undefined)
 
   async function list(productionId: string): Promise<T[]> {
@@ -71,6 +74,16 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
     return alive(await table().get(id))
   }
 
+  async function freeId(base: string): Promise<string | null> {
+    for (let generation = 1; generation <= 20; generation++) {
+      const id = generation === 1 ? base : `${base}-${generation}`
+      const existing = await table().get(id)
+      if (!existing) return id
+      if (!existing.deletedAt) return null
+    }
+    return null
+  }
+
   return {
     entity,
     list,
@@ -81,9 +94,12 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
     get,
     liveOne: (id) => liveQuery(() => get(id)),
 
-    async create(productionId, input, id = newId()) {
-      const result = validate(inputSchema, input)
+    async create(productionId, input, derivedId) {
+      const { ENTITIES, validate } = await import('./recordRules')
+      const result = validate(ENTITIES[entity].input, input)
       if (!result.ok) return result
+      const id = derivedId ? await freeId(derivedId) : newId()
+      if (id === null) return { ok: false, errors: { _: 'errors.duplicate' } }
       const record = { ...(result.value as object), id, productionId: entity === 'production' ? id : productionId } as T
       await commitChange({ op: 'create', entity, record }, database)
       return { ok: true, record: (await table().get(id))! }
@@ -93,7 +109,13 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
       const existing = await get(id)
       if (!existing) return { ok: false, errors: { _: 'errors.notFound' } }
       const current = editableFields(existing)
-      const result = validate(inputSchema, { ...current, ...input })
+      const { ENTITIES, ENTITY_RULES, validate } = await import('./recordRules')
+      const inputSchema = ENTITIES[entity].input
+      // Fields only a special mutation moves (a meal's served counts, a permit's status) keep their stored value:
+      // a form opened before a teammate's count or status change must not send the old one back (and be refused).
+      const reserved = ENTITY_RULES[entity]?.reserved ?? []
+      const typed = Object.fromEntries(Object.entries(input).filter(([key]) => !reserved.includes(key)))
+      const result = validate(inputSchema, { ...current, ...typed })
       if (!result.ok) return result
       // Compare with the stored record as the schema reads it: defaults it fills in and nested key order are not
       // edits, and a patch carrying untouched fields would overwrite other devices' edits of them (LWW per field).
@@ -103,6 +125,9 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
         before.ok ? (before.value as Record<string, unknown>) : current,
         editableFields(result.value as Record<string, unknown>),
       )
+      // The server's rules (a locked meal order), checked here first so the user is told before anything is saved.
+      const refusal = ENTITY_RULES[entity]?.refuse?.(existing, fields, Date.now())
+      if (refusal) return { ok: false, errors: { _: `errors.refused.${refusal}` } }
       if (Object.keys(fields).length > 0) await commitChange({ op: 'patch', entity, id, fields }, database)
       return { ok: true, record: (await table().get(id))! }
     },
@@ -121,6 +146,7 @@ export async function createRecords(
   entries: { entity: EntityName; record: Record<string, unknown> }[],
   database: RegieDatabase = db,
 ): Promise<{ ok: true; count: number } | { ok: false; entity: EntityName; errors: FieldErrors }> {
+  const { ENTITIES, validate } = await import('./recordRules')
   const changes = []
   for (const { entity, record } of entries) {
     const result = validate(ENTITIES[entity].input, editableFields(record))

@@ -5,8 +5,10 @@
  * re-applied on top of pulled rows so the user never sees an edit vanish while it waits; nothing here
  * writes to the outbox.
  */
-import { ENTITIES, type BaseRecord } from '../../core/model'
-import type { CreateArgs, DeleteArgs, OutboxEntry, PatchArgs } from '../../core/sync/mutations'
+import { canTransition, ENTITIES, transitionFields, type BaseRecord, type MealGroup } from '../../core/model'
+import { applyMealAdjust } from '../../core/rules/mealCounter'
+import { calendarDateIn } from '../../core/rules/workingDays'
+import type { AdjustArgs, CreateArgs, DeleteArgs, OutboxEntry, PatchArgs, TransitionArgs } from '../../core/sync/mutations'
 import { parseMutationName } from '../../core/sync/mutationNames'
 import type { PullResponse } from '../../core/sync/protocol'
 import { newId } from '../../core/sync/ids'
@@ -80,13 +82,26 @@ async function reapply(database: RegieDatabase, entry: OutboxEntry, touched: Set
   const parsed = parseMutationName(entry.name)
   if (!parsed) return
   const table = database.records(parsed.entity)
-  const id = 'record' in entry.args ? (entry.args as CreateArgs).record.id : (entry.args as PatchArgs | DeleteArgs).id
+  const id = 'record' in entry.args ? (entry.args as CreateArgs).record.id : (entry.args as PatchArgs | DeleteArgs | AdjustArgs | TransitionArgs).id
   if (!touched.has(`${parsed.entity}:${String(id)}`)) return
   const current = await table.get(String(id))
   if (parsed.op === 'create') {
     if (!current) await table.put((entry.args as CreateArgs).record as BaseRecord)
   } else if (parsed.op === 'patch') {
     if (current && !current.deletedAt) await table.put({ ...current, ...(entry.args as PatchArgs).fields })
+  } else if (parsed.op === 'adjust') {
+    // The pulled row does not hold this count yet (its outbox entry is not acknowledged): add it again.
+    if (current && !current.deletedAt) {
+      const { served } = applyMealAdjust((current.served ?? {}) as Partial<Record<MealGroup, number>>, entry.args as AdjustArgs)
+      await table.put({ ...current, served })
+    }
+  } else if (parsed.op === 'transition') {
+    // Put the move back only if the pulled row still stands where the user saw it; otherwise the team moved it
+    // first, the server will refuse this one as stale, and the phone keeps showing the team's status.
+    const { from, to } = entry.args as TransitionArgs
+    if (current && !current.deletedAt && current.status === from && canTransition(from, to)) {
+      await table.put({ ...current, ...transitionFields(current as { sentOn?: string }, to, calendarDateIn(Date.parse(entry.createdAt))) })
+    }
   } else if (current && !current.deletedAt) {
     await table.put({ ...current, deletedAt: entry.createdAt })
   }

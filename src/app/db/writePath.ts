@@ -5,7 +5,9 @@
  * that transaction, so two tabs writing at once still get consecutive ids. Applying pulled changes must
  * never come through here.
  */
-import type { BaseRecord, EntityName } from '../../core/model'
+import { canTransition, transitionFields, type BaseRecord, type EntityName, type MealGroup, type PermitStatus } from '../../core/model'
+import { applyMealAdjust } from '../../core/rules/mealCounter'
+import { calendarDateIn } from '../../core/rules/workingDays'
 import { decodeHlc, encodeHlc, tickHlc } from '../../core/sync/hlc'
 import { newId } from '../../core/sync/ids'
 import type { MutationArgs, MutationName, OutboxEntry } from '../../core/sync/mutations'
@@ -16,11 +18,24 @@ export type LocalChange =
   | { op: 'create'; entity: EntityName; record: BaseRecord }
   | { op: 'patch'; entity: EntityName; id: string; fields: Record<string, unknown> }
   | { op: 'delete'; entity: EntityName; id: string }
+  | { op: 'adjust'; entity: 'meal'; id: string; group: MealGroup; delta: number }
+  | { op: 'transition'; entity: 'permit'; id: string; from: PermitStatus; to: PermitStatus }
 
 export class RecordNotFound extends Error {
   constructor(entity: EntityName, id: string) {
     super(`${entity} ${id} not found`)
     this.name = 'RecordNotFound'
+  }
+}
+
+/**
+ * A change this phone refuses before anything is written, for the reason the server would give
+ * (`stale_transition`: the record's status is no longer the one the user saw; `invalid_transition`).
+ */
+export class ChangeRefused extends Error {
+  constructor(readonly reason: 'stale_transition' | 'invalid_transition', entity: EntityName, id: string) {
+    super(`${entity} ${id}: ${reason}`)
+    this.name = 'ChangeRefused'
   }
 }
 
@@ -58,7 +73,7 @@ export async function commitChanges(changes: LocalChange[], database: RegieDatab
       return entries
     })
   } catch (error) {
-    if (error instanceof RecordNotFound) throw error
+    if (error instanceof RecordNotFound || error instanceof ChangeRefused) throw error
     throw classifyStorageError(error)
   }
 }
@@ -86,6 +101,20 @@ async function applyChange(database: RegieDatabase, change: LocalChange, existin
   if (change.op === 'patch') {
     await table.put({ ...existing!, ...change.fields, updatedAt: now })
     return { id: change.id, fields: change.fields }
+  }
+  if (change.op === 'adjust') {
+    const { served } = applyMealAdjust((existing!.served ?? {}) as Partial<Record<MealGroup, number>>, change)
+    await table.put({ ...existing!, served, updatedAt: now })
+    return { id: change.id, group: change.group, delta: change.delta }
+  }
+  if (change.op === 'transition') {
+    // Compare-and-set here as on the server: thrown inside the transaction, so nothing is written.
+    if (existing!.deletedAt) throw new RecordNotFound(change.entity, change.id)
+    if (!canTransition(change.from, change.to)) throw new ChangeRefused('invalid_transition', change.entity, change.id)
+    if (existing!.status !== change.from) throw new ChangeRefused('stale_transition', change.entity, change.id)
+    const fields = transitionFields(existing as { sentOn?: string }, change.to, calendarDateIn(Date.parse(now)))
+    await table.put({ ...existing!, ...fields, updatedAt: now })
+    return { id: change.id, from: change.from, to: change.to }
   }
   await table.put({ ...existing!, deletedAt: now, updatedAt: now })
   return { id: change.id }

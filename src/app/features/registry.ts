@@ -11,7 +11,7 @@ import { placementView } from './placements/placementView'
 import { vehicleView } from './placements/vehicleView'
 import { productionView } from './productions/productionView'
 import { shootDayView } from './days/shootDayView'
-import type { EntityView, TabKey } from './records/entityView'
+import type { EntityView } from './records/entityView'
 
 export const VIEWS = [
   locationView, placementView, vehicleView, permitView, authorityView, mealView, inventoryItemView, rentalHouseView,
@@ -29,15 +29,5 @@ export function viewForEntity(entity: EntityName): EntityView {
   return view
 }
 
-/** Bottom navigation: the five stores; each tab lists its views (the first is where the tab leads). */
-export const TABS: { key: Exclude<TabKey, 'days'>; routes: string[] }[] = [
-  { key: 'locations', routes: ['locations'] },
-  { key: 'vehicles', routes: ['placements', 'vehicles'] },
-  { key: 'permits', routes: ['permits', 'authorities'] },
-  { key: 'meals', routes: ['meals'] },
-  { key: 'returns', routes: ['inventory', 'rental-houses', 'condition-reports'] },
-]
-
-export function siblingRoutes(route: string): string[] {
-  return TABS.find((tab) => tab.routes.includes(route))?.routes ?? [route]
-}
+// The bottom-navigation tabs live in ./tabs: the shell reads them without loading every view.
+export { siblingRoutes, TABS } from './tabs'

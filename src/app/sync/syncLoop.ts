@@ -2,10 +2,12 @@
  * Keeps team productions in sync while the app is open. One tab leads (Web Locks), the others only watch:
  * it syncs at start, when the network returns, when the tab becomes visible, about a second after a local
  * change, every 45 s, and after a failure with exponential backoff and jitter. `navigator.onLine` is only a
- * hint: a sync attempt with a timeout is the real test.
+ * hint: a sync attempt with a timeout is the real test. After each production's records, its pending blobs
+ * go up (blobQueue.ts); blob failures back off on their own clock, so they never delay record sync.
  */
 import { liveOutboxCount } from '../db/outbox'
 import { allTeams } from '../db/syncStore'
+import { uploadPendingBlobs } from './blobQueue'
 import { createSyncClient, SyncFailure, type SyncClient } from './syncClient'
 import { syncProduction } from './syncEngine'
 
@@ -23,13 +25,15 @@ export function startSyncLoop(events: SyncLoopEvents, client: SyncClient = creat
   let running = false
   let again = false
   let failures = 0
+  let blobFailures = 0
+  let blobsRetryAt = 0
   let stopped = false
 
   const schedule = (ms: number) => {
     clearTimeout(timer)
     if (!stopped) timer = setTimeout(run, ms)
   }
-  const backoff = () => Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** failures) * (0.5 + Math.random())
+  const backoff = (count = failures) => Math.min(MAX_BACKOFF_MS, 2_000 * 2 ** count) * (0.5 + Math.random())
 
   async function run() {
     if (running) {
@@ -39,14 +43,27 @@ export function startSyncLoop(events: SyncLoopEvents, client: SyncClient = creat
     running = true
     events.onSyncing(true)
     let failure: SyncFailure | null = null
+    const blobsDue = Date.now() >= blobsRetryAt
+    let blobsFailed = false
     for (const team of await allTeams()) {
+      let recordFailure: SyncFailure | null = null
       try {
         await syncProduction(team.productionId, client)
       } catch (error) {
-        failure = error instanceof SyncFailure ? error : new SyncFailure('server', String(error))
+        recordFailure = error instanceof SyncFailure ? error : new SyncFailure('server', String(error))
+        failure = recordFailure
+      }
+      // Unreachable server: the uploads would only time out one by one.
+      if (blobsDue && recordFailure?.kind !== 'offline') {
+        const outcome = await uploadPendingBlobs(team.productionId, client).catch(() => null)
+        blobsFailed ||= !outcome || outcome.error !== null
       }
     }
     failures = failure ? failures + 1 : 0
+    if (blobsDue) {
+      blobFailures = blobsFailed ? blobFailures + 1 : 0
+      blobsRetryAt = blobsFailed ? Date.now() + backoff(blobFailures) : 0
+    }
     events.onFailure(failure)
     events.onSyncing(false)
     running = false

@@ -4,6 +4,7 @@
  */
 import { defineStore } from 'pinia'
 import { computed, readonly, ref } from 'vue'
+import { livePendingBlobCount } from '../db/blobQueueStore'
 import { liveOutboxCount } from '../db/outbox'
 import { liveTeams } from '../db/syncStore'
 import { useLiveQuery } from '../db/useLiveQuery'
@@ -15,6 +16,8 @@ export type PersistState = 'unsupported' | 'persisted' | 'denied' | 'unknown'
 export const useSyncStatusStore = defineStore('syncStatus', () => {
   const { online } = useNetwork()
   const { data: pendingCount } = useLiveQuery(() => liveOutboxCount(), 0)
+  // A photo waiting to go up keeps the badge at "pending": nothing is reported sent while the server lacks it.
+  const { data: pendingBlobCount } = useLiveQuery(() => livePendingBlobCount(), 0)
   const persist = ref<PersistState>('unknown')
   const usage = ref<{ used: number; quota: number } | null>(null)
   const { data: teams } = useLiveQuery(() => liveTeams(), [])
@@ -53,6 +56,7 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
   return {
     online,
     pendingCount,
+    pendingBlobCount,
     persist: readonly(persist),
     usage: readonly(usage),
     teams,
@@ -63,7 +67,7 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
       if (!online.value) return 'offline'
       if (syncing.value) return 'syncing'
       if (failure.value || teams.value.some((team) => team.lastError)) return 'error'
-      return pendingCount.value > 0 ? 'pending' : 'synced'
+      return pendingCount.value > 0 || pendingBlobCount.value > 0 ? 'pending' : 'synced'
     }),
     startSync,
     requestPersistence,

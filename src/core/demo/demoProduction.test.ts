@@ -1,6 +1,7 @@
 import * as v from 'valibot'
 import { describe, expect, it } from 'vitest'
 import { ENTITIES, LOCATION_STATUSES, PERMIT_STATUSES, type EntityName } from '../model'
+import { mealLockState } from '../rules/mealLock'
 import { buildDemoProduction, type DemoRecord } from './demoProduction'
 
 // Spans 1 May, 8 May, Ascension (29 May) and Whit Monday (9 June) 2025: the calendar must skip them all.
@@ -161,7 +162,8 @@ describe('buildDemoProduction', () => {
   })
 
   it('describes the prep phase by default: nothing served, nothing returned yet', () => {
-    expect(ofEntity(demo.records, 'meal').every((m) => m.locked === false)).toBe(true)
+    const now = Date.parse(String(demo.production.createdAt))
+    expect(ofEntity(demo.records, 'meal').every((m) => !mealLockState(m as never, now).locked)).toBe(true)
     expect(ofEntity(demo.records, 'inventoryItem').every((i) => i.quantityBack === 0)).toBe(true)
   })
 
@@ -170,7 +172,9 @@ describe('buildDemoProduction', () => {
     const dayNumber = new Map(ofEntity(midShoot.records, 'shootDay').map((d) => [d.id, d.number as number]))
     for (const meal of ofEntity(midShoot.records, 'meal')) {
       const past = dayNumber.get(meal.shootDayId)! <= 5
-      expect(meal.locked).toBe(past)
+      // Monday 8 September, 08:00 in Paris: that day's breakfast was ordered (and locked) the evening before.
+      const ordered = past || (dayNumber.get(meal.shootDayId) === 6 && meal.service === 'breakfast')
+      expect(mealLockState(meal as never, Date.parse('2025-09-08T06:00:00.000Z')).locked).toBe(ordered)
       expect(Object.keys(meal.served as object).length > 0).toBe(past)
     }
     const conditions = ofEntity(midShoot.records, 'inventoryItem').map((i) => i.condition)

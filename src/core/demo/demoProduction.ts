@@ -12,9 +12,10 @@
  * e-mail addresses use the reserved `.example` domain.
  */
 import {
-  DEFAULT_FOOTPRINTS, totalCovers, type EntityName, type LocationStatus, type MealService, type PermitStatus, type VehicleKind,
+  DEFAULT_FOOTPRINTS, mealId, totalCovers, type EntityName, type LocationStatus, type MealService, type PermitStatus, type VehicleKind,
 } from '../model'
 import { newId } from '../sync/ids'
+import { defaultCutoff } from '../rules/mealLock'
 import { addCalendarDays, addWorkingDays, isWorkingDay } from '../rules/workingDays'
 
 export interface DemoOptions {
@@ -996,7 +997,6 @@ const CATERERS = {
   idf: { name: 'Les Toqués du Plateau', prices: { breakfast: 5.9, lunch: 15.8, dinner: 17, snack: 7.5 } },
 } satisfies Record<string, { name: string; prices: Record<MealService, number> }>
 
-const CUTOFFS: Record<MealService, string> = { breakfast: '19:00', lunch: '10:30', dinner: '16:00', snack: '15:00' }
 const CREW = 44
 const PRODUCTION_STAFF = 6
 
@@ -1233,8 +1233,7 @@ export function buildDemoProduction(options: DemoOptions): DemoProduction {
   const nextId = idSequence(nowMs)
   const productionId = nextId()
   const records: DemoRecord[] = []
-  const add = (entity: EntityName, fields: Record<string, unknown>): string => {
-    const id = nextId()
+  const add = (entity: EntityName, fields: Record<string, unknown>, id = nextId()): string => {
     records.push({ entity, record: { id, productionId, createdAt: now, updatedAt: now, deletedAt: null, ...fields } })
     return id
   }
@@ -1329,6 +1328,7 @@ export function buildDemoProduction(options: DemoOptions): DemoProduction {
     })
   }
 
+  let orderedCents = 0
   SHOOT_DAYS.forEach((day, index) => {
     const number = index + 1
     const decor = locationByKey.get(day.decors[0]!)!
@@ -1337,6 +1337,7 @@ export function buildDemoProduction(options: DemoOptions): DemoProduction {
     for (const service of servicesOwed(day)) {
       const expected = expectedCovers(day, service)
       const total = totalCovers(expected)
+      orderedCents += total * Math.round(caterer.prices[service] * 100)
       add('meal', {
         shootDayId: dayId(number),
         service,
@@ -1350,10 +1351,10 @@ export function buildDemoProduction(options: DemoOptions): DemoProduction {
         caterer: caterer.name,
         place: BASE_CAMPS[day.decors[0]!] ?? '',
         unitPrice: caterer.prices[service],
-        cutoffTime: CUTOFFS[service],
-        locked: past,
+        // Past cut-offs lock the orders of the days already shot.
+        cutoffAt: defaultCutoff(service, dateOf(number)),
         notes: SERVICE_NOTES[service],
-      })
+      }, mealId(dayId(number), service))
     }
   })
 
@@ -1397,6 +1398,8 @@ export function buildDemoProduction(options: DemoOptions): DemoProduction {
     ...PRODUCTION,
     startDate: dateOf(1),
     endDate: dateOf(SHOOT_DAYS.length),
+    // The catering line of the budget: what the orders cost, with a thin margin, rounded to the thousand.
+    mealBudget: Math.ceil((orderedCents / 100) * 1.02 / 1000) * 1000,
   }
   return { production, records }
 }

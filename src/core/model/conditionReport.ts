@@ -1,6 +1,7 @@
 /** État des lieux: the condition of a décor at entry or exit, room by room, with keys, meters and signatures. */
 import * as v from 'valibot'
-import { baseEntries, choice, id, optionalDate, optionalText, requiredText, stringList } from './fields'
+import { baseEntries, choice, id, optionalDate, optionalNumber, optionalText, requiredText, stringList } from './fields'
+import { signatureList } from './signature'
 
 export const REPORT_PHASES = ['entry', 'exit'] as const
 export const SENSITIVE_ZONES = ['parquet', 'skirting', 'doorFrames', 'stairs', 'marble', 'carpets', 'walls', 'windows', 'furniture'] as const
@@ -24,6 +25,11 @@ export const conditionReportFields = {
   ownerName: optionalText(120),
   managerName: optionalText(120),
   notes: optionalText(4000),
+  /** Deposit (caution) in euros, and whether it was given back. */
+  deposit: optionalNumber(0, 1_000_000),
+  depositReturned: v.optional(v.boolean(), false),
+  /** Owner (or their manager) and the régisseur. */
+  signatures: signatureList,
 }
 
 export const ConditionReportInputSchema = v.looseObject(conditionReportFields)

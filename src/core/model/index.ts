@@ -14,30 +14,29 @@ import { ProductionInputSchema, ProductionSchema } from './production'
 import { ShootDayInputSchema, ShootDaySchema } from './shootDay'
 import { VehicleInputSchema, VehicleSchema } from './vehicle'
 
+import { ENTITY_TABLES, isEntityName, type EntityName, type EntityTable } from './tables'
+
 type AnySchema = v.GenericSchema
 
+const T = ENTITY_TABLES
+
 export const ENTITIES = {
-  production: { table: 'productions', schema: ProductionSchema, input: ProductionInputSchema },
-  shootDay: { table: 'shootDays', schema: ShootDaySchema, input: ShootDayInputSchema },
-  location: { table: 'locations', schema: LocationSchema, input: LocationInputSchema },
-  vehicle: { table: 'vehicles', schema: VehicleSchema, input: VehicleInputSchema },
-  placement: { table: 'placements', schema: PlacementSchema, input: PlacementInputSchema },
-  authority: { table: 'authorities', schema: AuthoritySchema, input: AuthorityInputSchema },
-  permit: { table: 'permits', schema: PermitSchema, input: PermitInputSchema },
-  meal: { table: 'meals', schema: MealSchema, input: MealInputSchema },
-  rentalHouse: { table: 'rentalHouses', schema: RentalHouseSchema, input: RentalHouseInputSchema },
-  inventoryItem: { table: 'inventoryItems', schema: InventoryItemSchema, input: InventoryItemInputSchema },
-  conditionReport: { table: 'conditionReports', schema: ConditionReportSchema, input: ConditionReportInputSchema },
-  photo: { table: 'photos', schema: PhotoSchema, input: PhotoSchema },
-} as const satisfies Record<string, { table: string; schema: AnySchema; input: AnySchema }>
+  production: { table: T.production, schema: ProductionSchema, input: ProductionInputSchema },
+  shootDay: { table: T.shootDay, schema: ShootDaySchema, input: ShootDayInputSchema },
+  location: { table: T.location, schema: LocationSchema, input: LocationInputSchema },
+  vehicle: { table: T.vehicle, schema: VehicleSchema, input: VehicleInputSchema },
+  placement: { table: T.placement, schema: PlacementSchema, input: PlacementInputSchema },
+  authority: { table: T.authority, schema: AuthoritySchema, input: AuthorityInputSchema },
+  permit: { table: T.permit, schema: PermitSchema, input: PermitInputSchema },
+  meal: { table: T.meal, schema: MealSchema, input: MealInputSchema },
+  rentalHouse: { table: T.rentalHouse, schema: RentalHouseSchema, input: RentalHouseInputSchema },
+  inventoryItem: { table: T.inventoryItem, schema: InventoryItemSchema, input: InventoryItemInputSchema },
+  conditionReport: { table: T.conditionReport, schema: ConditionReportSchema, input: ConditionReportInputSchema },
+  photo: { table: T.photo, schema: PhotoSchema, input: PhotoSchema },
+} as const satisfies Record<EntityName, { table: string; schema: AnySchema; input: AnySchema }>
 
-export type EntityName = keyof typeof ENTITIES
-export type EntityTable = (typeof ENTITIES)[EntityName]['table']
 export const ENTITY_NAMES = Object.keys(ENTITIES) as EntityName[]
-
-export function isEntityName(name: string): name is EntityName {
-  return Object.hasOwn(ENTITIES, name)
-}
+export { ENTITY_TABLES, isEntityName, type EntityName, type EntityTable }
 
 export * from './fields'
 export * from './production'
@@ -50,4 +49,5 @@ export * from './meal'
 export * from './inventory'
 export * from './conditionReport'
 export * from './photo'
+export * from './signature'
 export * from './validate'

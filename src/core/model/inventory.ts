@@ -1,5 +1,6 @@
 /** Return inventories: rental houses (loueurs) and the items out with each, with what came back and its state. */
 import * as v from 'valibot'
+import { signatureList } from './signature'
 import { baseEntries, choice, count, id, optionalDate, optionalEmail, optionalPhone, optionalText, requiredText } from './fields'
 
 export const RENTAL_CATEGORIES = ['camera', 'lights', 'grip', 'sound', 'vehicles', 'consumables', 'costume', 'set', 'other'] as const
@@ -13,6 +14,8 @@ export const rentalHouseFields = {
   address: optionalText(300),
   dueDate: optionalDate,
   notes: optionalText(2000),
+  /** The return slip: signed by the rental house and by the production when the equipment comes back. */
+  returnSignatures: signatureList,
 }
 
 export const RentalHouseInputSchema = v.looseObject(rentalHouseFields)

@@ -1,11 +1,13 @@
 /**
  * Filming authorisations: the authorities asked (each with its own lead time) and the permit requests sent
- * to them, with a status that moves only along the allowed edges.
+ * to them, with a status that moves only along the allowed edges (by `permit.transition`, never by a patch)
+ * and the checklist of documents the authority asks for.
  */
 import * as v from 'valibot'
 import {
-  baseEntries, choice, count, id, idList, optionalDate, optionalEmail, optionalNumber, optionalPhone, optionalText, requiredText,
+  baseEntries, choice, count, id, idList, MSG, optionalDate, optionalEmail, optionalNumber, optionalPhone, optionalText, requiredText,
 } from './fields'
+import { sha256Hex } from './signature'
 
 export const AUTHORITY_KINDS = ['cityHall', 'prefecture', 'sncf', 'ratp', 'airport', 'monument', 'park', 'privateOwner', 'other'] as const
 export const LEAD_TIME_UNITS = ['workingDays', 'calendarDays'] as const
@@ -44,6 +46,49 @@ export function canTransition(from: PermitStatus, to: PermitStatus): boolean {
   return Object.hasOwn(PERMIT_TRANSITIONS, from) && PERMIT_TRANSITIONS[from].includes(to)
 }
 
+/**
+ * A status change as it lands on a record: the new status, and the day it was sent when it is sent for the
+ * first time (`date`: the calendar day of the change in Paris). The phone and the server apply this same
+ * function, so both hold the same row. Call it only once canTransition(record.status, to) holds.
+ */
+export function transitionFields(record: { sentOn?: string }, to: PermitStatus, date: string): { status: PermitStatus; sentOn?: string } {
+  return to === 'sent' && !record.sentOn ? { status: to, sentOn: date } : { status: to }
+}
+
+/** What authorities usually ask to receive with a request; `other` covers anything else (named by its label). */
+export const PERMIT_DOCUMENT_KINDS = ['insuranceCertificate', 'plan', 'vehiclePlan', 'kbis', 'scenario', 'other'] as const
+export type PermitDocumentKind = (typeof PERMIT_DOCUMENT_KINDS)[number]
+
+/**
+ * One line of the checklist: a document to join, ticked once ready. `label` names it when the kind is not
+ * enough ("Plan de protection des sols"); `sha256` points at the attached file, a blob stored like photos.
+ */
+export const PermitDocumentSchema = v.looseObject({
+  kind: v.optional(choice(PERMIT_DOCUMENT_KINDS), 'other'),
+  label: optionalText(160),
+  done: v.optional(v.boolean(), false),
+  sha256: v.optional(sha256Hex),
+  fileName: optionalText(200),
+  mime: optionalText(100),
+})
+export type PermitDocument = v.InferOutput<typeof PermitDocumentSchema>
+
+export const MAX_PERMIT_DOCUMENTS = 30
+
+/** The checklist a new request starts with: the usual documents, none ready yet. */
+export function defaultPermitDocuments(): PermitDocument[] {
+  return PERMIT_DOCUMENT_KINDS.filter((kind) => kind !== 'other').map((kind) => ({ kind, label: '', done: false, fileName: '', mime: '' }))
+}
+
+/**
+ * The checklist of a request. A request made before the checklist existed has only the insurance flag:
+ * it gets the default list with the insurance line ticked as the flag says, so nothing it recorded is lost.
+ */
+export function permitDocuments(permit: { documents?: PermitDocument[]; insuranceCertificate?: boolean }): PermitDocument[] {
+  if (permit.documents && permit.documents.length > 0) return permit.documents
+  return defaultPermitDocuments().map((doc) => (doc.kind === 'insuranceCertificate' ? { ...doc, done: !!permit.insuranceCertificate } : doc))
+}
+
 export const SHOOT_TYPES = ['feature', 'series', 'short', 'commercial', 'documentary', 'clip', 'other'] as const
 
 export const permitFields = {
@@ -71,6 +116,7 @@ export const permitFields = {
   contactPhone: optionalPhone,
   contactEmail: optionalEmail,
   insuranceCertificate: v.optional(v.boolean(), false),
+  documents: v.optional(v.pipe(v.array(PermitDocumentSchema, MSG.list), v.maxLength(MAX_PERMIT_DOCUMENTS, MSG.tooLong)), []),
   reference: optionalText(80),
   fee: optionalNumber(0, 1_000_000),
   sentOn: optionalDate,

@@ -1,8 +1,9 @@
 /** A production (film, series, short or a trainee's scouting exercise): the unit every record belongs to. */
 import * as v from 'valibot'
-import { baseEntries, choice, optionalDate, optionalText, requiredText } from './fields'
+import { baseEntries, choice, optionalDate, optionalNumber, optionalText, requiredText } from './fields'
+import { PRODUCTION_KINDS } from './options'
 
-export const PRODUCTION_KINDS = ['feature', 'series', 'short', 'commercial', 'exercise'] as const
+export { PRODUCTION_KINDS } from './options'
 
 export const productionFields = {
   name: requiredText(120),
@@ -12,6 +13,8 @@ export const productionFields = {
   startDate: optionalDate,
   endDate: optionalDate,
   notes: optionalText(4000),
+  /** Catering budget over the whole shoot, in euros (meal totals are compared with it). */
+  mealBudget: optionalNumber(0, 100_000_000),
 }
 
 export const ProductionInputSchema = v.looseObject(productionFields)

@@ -1,8 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { MEAL_GROUPS, type MealGroup } from '../model/meal'
-import { validate } from '../model/validate'
-import { MAX_GROUP_COVERS, MealAdjustSchema, applyMealAdjust, mergeMealAdjusts, type MealAdjust } from './mealCounter'
+import { MAX_GROUP_COVERS, applyMealAdjust, mergeMealAdjusts, type MealAdjust } from './mealCounter'
 
 type Counts = Partial<Record<MealGroup, number>>
 
@@ -164,18 +163,5 @@ describe('mergeMealAdjusts', () => {
         }
       }),
     )
-  })
-})
-
-describe('MealAdjustSchema', () => {
-  it('accepts a whole delta for a known group', () => {
-    expect(validate(MealAdjustSchema, { group: 'extras', delta: -3 })).toEqual({ ok: true, value: { group: 'extras', delta: -3 } })
-  })
-
-  it('refuses unknown groups, half covers and absurd deltas', () => {
-    expect(validate(MealAdjustSchema, { group: 'drivers', delta: 1 })).toEqual({ ok: false, errors: { group: 'validation.choice' } })
-    expect(validate(MealAdjustSchema, { group: 'crew', delta: 1.5 })).toEqual({ ok: false, errors: { delta: 'validation.integer' } })
-    expect(validate(MealAdjustSchema, { group: 'crew', delta: -(MAX_GROUP_COVERS + 1) })).toEqual({ ok: false, errors: { delta: 'validation.tooLarge' } })
-    expect(validate(MealAdjustSchema, { group: 'crew' })).toEqual({ ok: false, errors: { delta: 'validation.required' } })
   })
 })

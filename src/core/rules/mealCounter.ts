@@ -10,25 +10,14 @@
  * To apply adjusts as they arrive and stay order-independent, keep the unclamped `raw` counts and merge the
  * next adjusts into them (`mergeMealAdjusts(previous.raw, next)`): the clamped `served` is derived each time.
  */
-import * as v from 'valibot'
-import { MSG, choice } from '../model/fields'
-import { MEAL_GROUPS, type MealGroup } from '../model/meal'
+import { MEAL_GROUPS, type MealGroup } from '../model/options'
 
 /** The largest count a group may hold: the `count()` maximum the meal schema validates against. */
 export const MAX_GROUP_COVERS = 10_000
 
 type GroupCounts = Partial<Record<MealGroup, number>>
 
-/** One counting gesture on one device: covers added to (or, negative, taken from) one group. */
-export const MealAdjustSchema = v.looseObject({
-  group: choice(MEAL_GROUPS),
-  delta: v.pipe(
-    v.number(MSG.number),
-    v.integer(MSG.integer),
-    v.check((delta) => Math.abs(delta) <= MAX_GROUP_COVERS, MSG.tooLarge),
-  ),
-})
-
+/** One counting gesture on one device: covers added to (or, negative, taken from) one group (wire check: AdjustArgsSchema). */
 export interface MealAdjust {
   group: MealGroup
   delta: number

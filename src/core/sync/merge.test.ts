@@ -1,15 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LocationSchema } from '../model'
 import { encodeHlc } from './hlc'
-import { mergeCreate, mergeDelete, mergePatch, type StoredRow } from './merge'
+import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, type StoredRow } from './merge'
 
 const hlc = (millis: number, node = 'device-a', counter = 0) => encodeHlc({ millis, counter, node })
 const T0 = Date.UTC(2026, 10, 23, 9)
 const decor = { id: 'loc-1', productionId: 'p1', name: 'Cave voûtée', intExt: 'INT', setting: 'natural', status: 'toScout' }
 
 function created(): StoredRow {
-  const result = mergeCreate(undefined, decor, hlc(T0), 'p1', LocationSchema)
+  const result = mergeCreate(undefined, decor, hlc(T0), 'p1', 'location')
   if (!result.ok) throw new Error(result.reason)
   return result.row
 }
@@ -23,27 +22,38 @@ describe('mergeCreate', () => {
     expect(row.deleted).toBe(false)
   })
 
-  it('is idempotent: a second create changes nothing, even with other values', () => {
+  it('is idempotent: the same create again changes nothing', () => {
     const row = created()
-    const again = mergeCreate(row, { ...decor, name: 'Autre' }, hlc(T0 + 5), 'p1', LocationSchema)
-    expect(again).toEqual({ ok: true, row, changed: false })
+    expect(mergeCreate(row, decor, hlc(T0), 'p1', 'location')).toEqual({ ok: true, row, changed: false })
+  })
+
+  it('merges a second create of the same id field by field, and never revives a tombstone', () => {
+    const row = created()
+    const newer = mergeCreate(row, { ...decor, name: 'Autre' }, hlc(T0 + 5), 'p1', 'location')
+    expect(newer).toMatchObject({ ok: true, changed: true, row: { data: { name: 'Autre' } } })
+    // An older create loses, but the row is reported changed so its author receives the team's version.
+    const older = mergeCreate(row, { ...decor, name: 'Plus ancien' }, hlc(T0 - 5), 'p1', 'location')
+    expect(older).toEqual({ ok: true, row, changed: true })
+    const deleted = mergeDelete(row, hlc(T0 + 1))
+    if (!deleted.ok) throw new Error()
+    expect(mergeCreate(deleted.row, decor, hlc(T0 + 2), 'p1', 'location')).toMatchObject({ ok: false, reason: 'deleted' })
   })
 
   it('refuses an invalid record with field errors, and a record of another production', () => {
-    expect(mergeCreate(undefined, { ...decor, lat: 123 }, hlc(T0), 'p1', LocationSchema)).toMatchObject({
+    expect(mergeCreate(undefined, { ...decor, lat: 123 }, hlc(T0), 'p1', 'location')).toMatchObject({
       ok: false, reason: 'invalid', details: { lat: 'validation.latitude' },
     })
-    expect(mergeCreate(undefined, decor, hlc(T0), 'p2', LocationSchema)).toMatchObject({ ok: false, reason: 'wrong_production' })
+    expect(mergeCreate(undefined, decor, hlc(T0), 'p2', 'location')).toMatchObject({ ok: false, reason: 'wrong_production' })
   })
 })
 
 describe('mergePatch', () => {
   it('applies a newer value per field and keeps an older one out', () => {
     const row = created()
-    const newer = mergePatch(row, { name: 'Cave du bar' }, hlc(T0 + 10), LocationSchema)
+    const newer = mergePatch(row, { name: 'Cave du bar' }, hlc(T0 + 10), 'location')
     expect(newer).toMatchObject({ ok: true, changed: true, row: { data: { name: 'Cave du bar' } } })
     if (!newer.ok) throw new Error()
-    const older = mergePatch(newer.row, { name: 'Ancien nom', status: 'scouted' }, hlc(T0 + 5), LocationSchema)
+    const older = mergePatch(newer.row, { name: 'Ancien nom', status: 'scouted' }, hlc(T0 + 5), 'location')
     if (!older.ok) throw new Error()
     expect(older.row.data.name).toBe('Cave du bar')
     expect(older.row.data.status).toBe('scouted')
@@ -51,21 +61,21 @@ describe('mergePatch', () => {
 
   it('breaks a tie of the same millisecond by counter then node, the same way everywhere', () => {
     const row = created()
-    const a = mergePatch(row, { name: 'A' }, hlc(T0 + 1, 'device-a'), LocationSchema)
+    const a = mergePatch(row, { name: 'A' }, hlc(T0 + 1, 'device-a'), 'location')
     if (!a.ok) throw new Error()
-    const b = mergePatch(a.row, { name: 'B' }, hlc(T0 + 1, 'device-b'), LocationSchema)
+    const b = mergePatch(a.row, { name: 'B' }, hlc(T0 + 1, 'device-b'), 'location')
     if (!b.ok) throw new Error()
     expect(b.row.data.name).toBe('B')
   })
 
   it('refuses patches of missing, deleted or protected fields, and invalid results', () => {
     const row = created()
-    expect(mergePatch(undefined, { name: 'x' }, hlc(T0 + 1), LocationSchema)).toMatchObject({ ok: false, reason: 'not_found' })
-    expect(mergePatch(row, { productionId: 'p2' }, hlc(T0 + 1), LocationSchema)).toMatchObject({ ok: false, reason: 'forbidden_field' })
-    expect(mergePatch(row, { status: 'demolished' }, hlc(T0 + 1), LocationSchema)).toMatchObject({ ok: false, reason: 'invalid', details: { status: 'validation.choice' } })
+    expect(mergePatch(undefined, { name: 'x' }, hlc(T0 + 1), 'location')).toMatchObject({ ok: false, reason: 'not_found' })
+    expect(mergePatch(row, { productionId: 'p2' }, hlc(T0 + 1), 'location')).toMatchObject({ ok: false, reason: 'forbidden_field' })
+    expect(mergePatch(row, { status: 'demolished' }, hlc(T0 + 1), 'location')).toMatchObject({ ok: false, reason: 'invalid', details: { status: 'validation.choice' } })
     const deleted = mergeDelete(row, hlc(T0 + 2))
     if (!deleted.ok) throw new Error()
-    expect(mergePatch(deleted.row, { name: 'trop tard' }, hlc(T0 + 3), LocationSchema)).toMatchObject({ ok: false, reason: 'deleted' })
+    expect(mergePatch(deleted.row, { name: 'trop tard' }, hlc(T0 + 3), 'location')).toMatchObject({ ok: false, reason: 'deleted' })
   })
 
   it('converges: any order of the same patches gives the same row', () => {
@@ -81,7 +91,7 @@ describe('mergePatch', () => {
         const valueFor = (p: (typeof patches)[number]) => (p.field === 'status' ? ['toScout', 'scouted', 'option'][p.value.length % 3] : p.value)
         const apply = (order: typeof patches) =>
           order.reduce((row, p) => {
-            const result = mergePatch(row, { [p.field]: valueFor(p) }, hlc(T0 + p.millis, p.node, patches.indexOf(p)), LocationSchema)
+            const result = mergePatch(row, { [p.field]: valueFor(p) }, hlc(T0 + p.millis, p.node, patches.indexOf(p)), 'location')
             return result.ok ? result.row : row
           }, created())
         const shuffled = [...patches].sort(() => (seeds.next().value % 3) - 1)
@@ -101,5 +111,121 @@ describe('mergeDelete', () => {
     if (!deleted.ok) throw new Error()
     expect(mergeDelete(deleted.row, hlc(T0 + 2))).toEqual({ ok: true, row: deleted.row, changed: false })
     expect(mergeDelete(undefined, hlc(T0))).toMatchObject({ ok: false, reason: 'not_found' })
+  })
+})
+
+describe('meal rules', () => {
+  const day = 'day-1'
+  const lunch = {
+    id: 'meal-day-1-lunch', productionId: 'p1', shootDayId: day, service: 'lunch', expected: { crew: 40 }, served: { crew: 10 },
+    cutoffAt: '2026-11-23T10:30', locked: false, unlocks: [],
+  }
+  const stored = (): StoredRow => {
+    const result = mergeCreate(undefined, lunch, hlc(Date.UTC(2026, 10, 22, 18)), 'p1', 'meal')
+    if (!result.ok) throw new Error(result.reason)
+    return result.row
+  }
+  const beforeCutoff = Date.UTC(2026, 10, 23, 8)
+  const afterCutoff = Date.UTC(2026, 10, 23, 10)
+
+  it('adds concurrent adjusts instead of keeping the last one', () => {
+    const a = mergeMealAdjust(stored(), 'extras', 3, hlc(afterCutoff, 'phone-a'))
+    if (!a.ok) throw new Error()
+    const b = mergeMealAdjust(a.row, 'extras', 3, hlc(afterCutoff - 1000, 'phone-b'))
+    if (!b.ok) throw new Error()
+    expect(b.row.data.served).toEqual({ crew: 10, cast: 0, extras: 6, production: 0, guests: 0 })
+    const c = mergeMealAdjust(b.row, 'crew', -15, hlc(afterCutoff, 'phone-c'))
+    expect(c).toMatchObject({ ok: true, row: { data: { served: { crew: 0, extras: 6 } } } })
+    expect(mergeMealAdjust(stored(), 'cast', -1, hlc(afterCutoff))).toMatchObject({ ok: true, changed: false })
+  })
+
+  it('lets only adjusts move served counts: a patch may not, a second create does not reset them', () => {
+    expect(mergePatch(stored(), { served: { crew: 0 } }, hlc(beforeCutoff), 'meal')).toMatchObject({ ok: false, reason: 'forbidden_field' })
+    const again = mergeCreate(stored(), { ...lunch, served: {}, expected: { crew: 42 } }, hlc(beforeCutoff), 'p1', 'meal')
+    expect(again).toMatchObject({ ok: true, changed: true, row: { data: { served: { crew: 10 }, expected: { crew: 42 } } } })
+  })
+
+  it('refuses an order change made after the cut-off unless it records an unlock', () => {
+    expect(mergePatch(stored(), { expected: { crew: 45 } }, hlc(beforeCutoff), 'meal')).toMatchObject({ ok: true, changed: true })
+    expect(mergePatch(stored(), { expected: { crew: 45 } }, hlc(afterCutoff), 'meal')).toMatchObject({ ok: false, reason: 'locked' })
+    expect(mergePatch(stored(), { notes: 'Livré à 12 h 40' }, hlc(afterCutoff), 'meal')).toMatchObject({ ok: true, changed: true })
+    const unlock = { at: new Date(afterCutoff).toISOString(), by: 'Inès', reason: 'Cascadeurs ajoutés' }
+    expect(mergePatch(stored(), { expected: { crew: 45 }, unlocks: [unlock] }, hlc(afterCutoff), 'meal')).toMatchObject({ ok: true, changed: true })
+    expect(mergeMealAdjust(stored(), 'crew', 1, hlc(afterCutoff))).toMatchObject({ ok: true, changed: true })
+  })
+})
+
+describe('permit transitions', () => {
+  const request = { id: 'permit-1', productionId: 'p1', title: 'Rue des Martyrs', authorityId: 'auth-1', status: 'draft', shootType: 'feature' }
+  const stored = (status = 'draft'): StoredRow => {
+    const result = mergeCreate(undefined, { ...request, status }, hlc(T0), 'p1', 'permit')
+    if (!result.ok) throw new Error(result.reason)
+    return result.row
+  }
+  // 23:30 UTC on 24 November is already 25 November in Paris: the day sent is the French day.
+  const evening = Date.UTC(2026, 10, 24, 23, 30)
+
+  it('moves the status along an allowed edge and dates the first sending in Paris time', () => {
+    const sent = mergePermitTransition(stored(), 'draft', 'sent', hlc(evening))
+    expect(sent).toMatchObject({ ok: true, changed: true, row: { data: { status: 'sent', sentOn: '2026-11-25', updatedAt: new Date(evening).toISOString() } } })
+    if (!sent.ok) throw new Error()
+    const granted = mergePermitTransition(sent.row, 'sent', 'granted', hlc(evening + 1000))
+    expect(granted).toMatchObject({ ok: true, row: { data: { status: 'granted', sentOn: '2026-11-25' } } })
+  })
+
+  it('keeps a sending day typed by hand, and lets a later hand edit of it win', () => {
+    const typed = mergePatch(stored(), { sentOn: '2026-11-20' }, hlc(T0 + 1), 'permit')
+    if (!typed.ok) throw new Error()
+    expect(mergePermitTransition(typed.row, 'draft', 'sent', hlc(evening))).toMatchObject({ ok: true, row: { data: { sentOn: '2026-11-20' } } })
+    const sent = mergePermitTransition(stored(), 'draft', 'sent', hlc(evening))
+    if (!sent.ok) throw new Error()
+    expect(mergePatch(sent.row, { sentOn: '2026-11-24' }, hlc(evening + 1), 'permit')).toMatchObject({ ok: true, row: { data: { sentOn: '2026-11-24' } } })
+  })
+
+  it('refuses an edge the workflow does not have, whatever the stored status', () => {
+    expect(mergePermitTransition(stored(), 'draft', 'granted', hlc(evening))).toEqual({ ok: false, reason: 'invalid_transition' })
+    expect(mergePermitTransition(stored('granted'), 'granted', 'draft', hlc(evening))).toEqual({ ok: false, reason: 'invalid_transition' })
+    expect(mergePermitTransition(stored('orderReceived'), 'orderReceived', 'orderReceived', hlc(evening))).toEqual({ ok: false, reason: 'invalid_transition' })
+  })
+
+  it('refuses a move from a status the record no longer has: the second of two racing phones loses', () => {
+    const first = mergePermitTransition(stored(), 'draft', 'sent', hlc(evening, 'phone-a'))
+    if (!first.ok) throw new Error()
+    // Phone B saw "draft" too, and its clock is even later: the compare decides, not the clock.
+    expect(mergePermitTransition(first.row, 'draft', 'sent', hlc(evening + 5000, 'phone-b'))).toEqual({ ok: false, reason: 'stale_transition' })
+    expect(mergePermitTransition(first.row, 'draft', 'sent', hlc(evening - 5000, 'phone-b'))).toEqual({ ok: false, reason: 'stale_transition' })
+    expect(mergePermitTransition(stored('sent'), 'underReview', 'granted', hlc(evening))).toEqual({ ok: false, reason: 'stale_transition' })
+  })
+
+  it('refuses a transition of a missing or deleted request', () => {
+    expect(mergePermitTransition(undefined, 'draft', 'sent', hlc(evening))).toMatchObject({ ok: false, reason: 'not_found' })
+    const deleted = mergeDelete(stored(), hlc(T0 + 1))
+    if (!deleted.ok) throw new Error()
+    expect(mergePermitTransition(deleted.row, 'draft', 'sent', hlc(evening))).toMatchObject({ ok: false, reason: 'deleted' })
+  })
+
+  it('lets only transitions move the status: a patch may not, a second create does not reset it', () => {
+    const sent = mergePermitTransition(stored(), 'draft', 'sent', hlc(evening))
+    if (!sent.ok) throw new Error()
+    expect(mergePatch(sent.row, { status: 'granted' }, hlc(evening + 1), 'permit')).toEqual({ ok: false, reason: 'forbidden_field' })
+    expect(mergePatch(sent.row, { status: 'granted', reference: 'PF-1' }, hlc(evening + 1), 'permit')).toEqual({ ok: false, reason: 'forbidden_field' })
+    const again = mergeCreate(sent.row, { ...request, status: 'draft', reference: 'PF-2' }, hlc(evening + 2), 'p1', 'permit')
+    expect(again).toMatchObject({ ok: true, row: { data: { status: 'sent', reference: 'PF-2' } } })
+  })
+
+  it('applies each arriving transition only from the stored status, in any arrival order (checked against a model)', () => {
+    const edges: [string, string][] = [['draft', 'sent'], ['sent', 'underReview'], ['underReview', 'granted'], ['granted', 'orderReceived']]
+    fc.assert(fc.property(fc.shuffledSubarray(edges, { minLength: 1 }), (arrivals) => {
+      let row = stored()
+      for (const [from, to] of arrivals) {
+        const result = mergePermitTransition(row, from as never, to as never, hlc(evening))
+        if (result.ok) row = result.row
+        else expect(result.reason).toBe('stale_transition')
+      }
+      // The model: walk the arrivals, following an edge only when it starts where the status stands.
+      let expected = 'draft'
+      for (const [from, to] of arrivals) if (from === expected) expected = to
+      expect(row.data.status).toBe(expected)
+    }))
   })
 })

@@ -1,10 +1,16 @@
 /**
  * The server's merge rules, as small pure functions over one stored row (DESIGN.md section 3):
- * create is insert-if-absent, patch is last-writer-wins per field by HLC, delete is a tombstone that wins
- * over every later patch. A refused change comes back with a reason, never silently dropped.
+ * create is insert-if-absent (a second create of the same id, as two phones creating the same day's lunch,
+ * merges field by field), patch is last-writer-wins per field by HLC, delete is a tombstone that wins over
+ * every later patch, `meal.adjust` adds to a served count instead of overwriting it, and `permit.transition`
+ * moves a status only from the one its author saw, along an allowed edge (compare-and-set). Some entities add
+ * rules (ENTITY_RULES): fields only their special mutation may move, and changes refused while locked.
+ * A refused change comes back with a reason, never silently dropped.
  */
-import type * as v from 'valibot'
-import { validate, type FieldErrors } from '../model'
+import { canTransition, ENTITIES, transitionFields, validate, type EntityName, type FieldErrors, type MealGroup, type PermitStatus } from '../model'
+import { applyMealAdjust } from '../rules/mealCounter'
+import { mealChangeRefused } from '../rules/mealLock'
+import { calendarDateIn } from '../rules/workingDays'
 import { decodeHlc } from './hlc'
 
 export interface StoredRow {
@@ -16,23 +22,59 @@ export interface StoredRow {
 
 export type MergeResult =
   | { ok: true; row: StoredRow; changed: boolean }
-  | { ok: false; reason: 'invalid' | 'not_found' | 'deleted' | 'forbidden_field' | 'wrong_production'; details?: FieldErrors }
+  | { ok: false; reason: MergeRefusal; details?: FieldErrors }
+
+export type MergeRefusal =
+  | 'invalid' | 'not_found' | 'deleted' | 'forbidden_field' | 'wrong_production' | 'locked' | 'stale_transition' | 'invalid_transition'
+
+interface EntityRules {
+  /**
+   * Fields moved only by the entity's special mutation (meal.adjust adds to `served`, permit.transition sets
+   * `status`): a patch may not write them, a second create does not reset them.
+   */
+  reserved?: readonly string[]
+  /** Refuses a change of a stored row made at `at` (ms, from the change's HLC). */
+  refuse?: (before: Record<string, unknown>, fields: Record<string, unknown>, at: number) => MergeRefusal | null
+}
+
+export const ENTITY_RULES: Partial<Record<EntityName, EntityRules>> = {
+  meal: {
+    reserved: ['served'],
+    refuse: (before, fields, at) => (mealChangeRefused(before, fields, at) ? 'locked' : null),
+  },
+  permit: { reserved: ['status'] },
+}
 
 /** Fields that identify a record or are kept by the server: no patch may write them. */
 const PROTECTED_FIELDS = new Set(['id', 'productionId', 'createdAt', 'updatedAt', 'deletedAt'])
 
 const hlcTime = (hlc: string) => new Date(decodeHlc(hlc).millis).toISOString()
 
+const editable = (record: Record<string, unknown>, reserved: readonly string[] = []) =>
+  Object.fromEntries(Object.entries(record).filter(([key]) => !PROTECTED_FIELDS.has(key) && !reserved.includes(key)))
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
 export function mergeCreate(
   existing: StoredRow | undefined,
   record: Record<string, unknown>,
   hlc: string,
   productionId: string,
-  schema: v.GenericSchema,
+  entity: EntityName,
 ): MergeResult {
   if (record.productionId !== productionId) return { ok: false, reason: 'wrong_production' }
-  // Idempotent: a replayed or duplicated create never overwrites what is there, nor revives a tombstone.
-  if (existing) return { ok: true, row: existing, changed: false }
+  const schema = ENTITIES[entity].schema
+  if (existing) {
+    // The same id created twice (ids derived from content, or an upload of a local copy): never revive a
+    // tombstone; otherwise merge as a patch. When the stored row still differs from what the author has, it
+    // counts as changed so the author's phone receives the merged row with its next pull.
+    if (existing.deleted) return { ok: false, reason: 'deleted' }
+    const fields = editable(record, ENTITY_RULES[entity]?.reserved)
+    const merged = mergePatch(existing, fields, hlc, entity)
+    if (!merged.ok || merged.changed) return merged
+    const differs = Object.entries(fields).some(([key, value]) => !same(existing.data[key], value))
+    return { ok: true, row: existing, changed: differs }
+  }
   const time = hlcTime(hlc)
   const result = validate(schema, { ...record, createdAt: record.createdAt || time, updatedAt: time, deletedAt: null })
   if (!result.ok) return { ok: false, reason: 'invalid', details: result.errors }
@@ -41,10 +83,13 @@ export function mergeCreate(
   return { ok: true, row: { data, clocks, deleted: false }, changed: true }
 }
 
-export function mergePatch(existing: StoredRow | undefined, fields: Record<string, unknown>, hlc: string, schema: v.GenericSchema): MergeResult {
+export function mergePatch(existing: StoredRow | undefined, fields: Record<string, unknown>, hlc: string, entity: EntityName): MergeResult {
   if (!existing) return { ok: false, reason: 'not_found' }
   if (existing.deleted) return { ok: false, reason: 'deleted' }
-  if (Object.keys(fields).some((key) => PROTECTED_FIELDS.has(key))) return { ok: false, reason: 'forbidden_field' }
+  const rules = ENTITY_RULES[entity]
+  if (Object.keys(fields).some((key) => PROTECTED_FIELDS.has(key) || rules?.reserved?.includes(key))) return { ok: false, reason: 'forbidden_field' }
+  const refusal = rules?.refuse?.(existing.data, fields, decodeHlc(hlc).millis)
+  if (refusal) return { ok: false, reason: refusal }
   const data = { ...existing.data }
   const clocks = { ...existing.clocks }
   let changed = false
@@ -60,9 +105,50 @@ export function mergePatch(existing: StoredRow | undefined, fields: Record<strin
   // The latest change's time, whatever the order patches arrive in, so every replica agrees.
   const time = hlcTime(hlc)
   if (typeof data.updatedAt !== 'string' || data.updatedAt < time) data.updatedAt = time
-  const result = validate(schema, data)
+  const result = validate(ENTITIES[entity].schema, data)
   if (!result.ok) return { ok: false, reason: 'invalid', details: result.errors }
   return { ok: true, row: { data: result.value as Record<string, unknown>, clocks, deleted: false }, changed: true }
+}
+
+/**
+ * `meal.adjust`: covers added to (or taken from) one group's served count. Deltas add up whatever their order
+ * or clocks; each step is clamped to 0..max, as on the phone that counted.
+ */
+export function mergeMealAdjust(existing: StoredRow | undefined, group: MealGroup, delta: number, hlc: string): MergeResult {
+  if (!existing) return { ok: false, reason: 'not_found' }
+  if (existing.deleted) return { ok: false, reason: 'deleted' }
+  const served = (existing.data.served ?? {}) as Partial<Record<MealGroup, number>>
+  const { served: after, applied } = applyMealAdjust(served, { group, delta })
+  if (applied === 0) return { ok: true, row: existing, changed: false }
+  const time = hlcTime(hlc)
+  const data: Record<string, unknown> = { ...existing.data, served: after }
+  if (typeof data.updatedAt !== 'string' || data.updatedAt < time) data.updatedAt = time
+  return { ok: true, row: { data, clocks: existing.clocks, deleted: false }, changed: true }
+}
+
+/**
+ * `permit.transition`: compare-and-set on the status. Refused as invalid when `from` → `to` is not an edge of the
+ * workflow, as stale when the stored status is no longer `from` (a teammate moved it first, or made the same
+ * move): the author then gets the row back and sees the team's status instead of silently overwriting it.
+ */
+export function mergePermitTransition(existing: StoredRow | undefined, from: PermitStatus, to: PermitStatus, hlc: string): MergeResult {
+  if (!existing) return { ok: false, reason: 'not_found' }
+  if (existing.deleted) return { ok: false, reason: 'deleted' }
+  if (!canTransition(from, to)) return { ok: false, reason: 'invalid_transition' }
+  if (existing.data.status !== from) return { ok: false, reason: 'stale_transition' }
+  const fields = transitionFields(existing.data as { sentOn?: string }, to, calendarDateIn(decodeHlc(hlc).millis))
+  // The compare did the ordering: the status is set whatever its clock. The day it was sent is a plain field:
+  // a later edit of it by hand keeps its value.
+  const data: Record<string, unknown> = { ...existing.data, status: fields.status }
+  const clocks: Record<string, string> = { ...existing.clocks, status: hlc }
+  const sentOnClock = clocks.sentOn
+  if (fields.sentOn && !(sentOnClock !== undefined && sentOnClock >= hlc)) {
+    data.sentOn = fields.sentOn
+    clocks.sentOn = hlc
+  }
+  const time = hlcTime(hlc)
+  if (typeof data.updatedAt !== 'string' || data.updatedAt < time) data.updatedAt = time
+  return { ok: true, row: { data, clocks, deleted: false }, changed: true }
 }
 
 export function mergeDelete(existing: StoredRow | undefined, hlc: string): MergeResult {

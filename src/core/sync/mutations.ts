@@ -2,9 +2,9 @@
  * Mutations are named intents (`<entity>.create`, `<entity>.patch`, `<entity>.delete`, ...): what the outbox
  * stores and the server will validate and merge (DESIGN.md section 3).
  */
-import type { EntityName } from '../model'
+import type { EntityName, MealGroup, PermitStatus } from '../model'
 
-export type MutationName = `${EntityName}.${'create' | 'patch' | 'delete'}`
+export type MutationName = `${EntityName}.${'create' | 'patch' | 'delete'}` | 'meal.adjust' | 'permit.transition'
 
 export interface CreateArgs {
   record: Record<string, unknown>
@@ -17,7 +17,21 @@ export interface DeleteArgs {
   id: string
 }
 
-export type MutationArgs = CreateArgs | PatchArgs | DeleteArgs
+/** `meal.adjust`: covers added to (delta > 0) or taken from one group's served count of a meal. */
+export interface AdjustArgs {
+  id: string
+  group: MealGroup
+  delta: number
+}
+
+/** `permit.transition`: the status moved from `from` (what the author saw) to `to`, along an allowed edge. */
+export interface TransitionArgs {
+  id: string
+  from: PermitStatus
+  to: PermitStatus
+}
+
+export type MutationArgs = CreateArgs | PatchArgs | DeleteArgs | AdjustArgs | TransitionArgs
 
 /** An outbox entry: one local change waiting to be pushed. `mutationId` is per client, from 1, gapless. */
 export interface OutboxEntry {

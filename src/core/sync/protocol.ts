@@ -4,7 +4,8 @@
  * touches the database.
  */
 import * as v from 'valibot'
-import type { EntityName } from '../model'
+import { choice, MEAL_GROUPS, MSG, PERMIT_STATUSES, type EntityName } from '../model'
+import { MAX_GROUP_COVERS } from '../rules/mealCounter'
 
 /** Bumped only when the wire format changes incompatibly; older clients get 426 and are asked to update. */
 export const PROTOCOL_VERSION = 1
@@ -39,6 +40,18 @@ export const PullQuerySchema = v.object({
 export const CreateArgsSchema = v.object({ record: v.looseObject({ id: recordId, productionId: recordId }) })
 export const PatchArgsSchema = v.object({ id: recordId, fields: v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()) })
 export const DeleteArgsSchema = v.object({ id: recordId })
+/** `meal.adjust`: one counting gesture, covers added to (or taken from) one group of a meal. */
+export const AdjustArgsSchema = v.object({
+  id: recordId,
+  group: choice(MEAL_GROUPS),
+  delta: v.pipe(
+    v.number(MSG.number),
+    v.integer(MSG.integer),
+    v.check((delta) => Math.abs(delta) <= MAX_GROUP_COVERS, MSG.tooLarge),
+  ),
+})
+/** `permit.transition`: a status change with the status its author saw, so the server can compare and set. */
+export const TransitionArgsSchema = v.object({ id: recordId, from: choice(PERMIT_STATUSES), to: choice(PERMIT_STATUSES) })
 
 export { parseMutationName, type MutationOp } from './mutationNames'
 

@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
 import { migrateToLatest } from './index'
 
-const SYNC_TABLES = ['clients', 'entities', 'invites', 'members', 'mutation_log', 'productions', 'sessions']
+const SYNC_TABLES = ['blob_refs', 'clients', 'entities', 'invites', 'members', 'mutation_log', 'productions', 'sessions']
 
 function migrationSuite(createStore: CreateTestStore) {
   let store: TestStore
@@ -16,7 +16,7 @@ function migrationSuite(createStore: CreateTestStore) {
 
   it('creates the sync tables with their keys', async () => {
     const { db } = store.open()
-    expect(await migrateToLatest(db)).toEqual(['0001_initial', '0002_team_sync'])
+    expect(await migrateToLatest(db)).toEqual(['0001_initial', '0002_team_sync', '0003_blobs'])
 
     const tables = await db.introspection.getTables()
     const names = tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_'))

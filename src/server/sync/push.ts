@@ -7,11 +7,10 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely'
 import * as v from 'valibot'
-import { ENTITIES } from '../../core/model'
 import { decodeHlc, encodeHlc } from '../../core/sync/hlc'
-import { mergeCreate, mergeDelete, mergePatch, type MergeResult, type StoredRow } from '../../core/sync/merge'
+import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, type MergeResult, type StoredRow } from '../../core/sync/merge'
 import {
-  CreateArgsSchema, DeleteArgsSchema, parseMutationName, PatchArgsSchema, type PushMutation, type PushRequest, type PushResponse,
+  AdjustArgsSchema, CreateArgsSchema, DeleteArgsSchema, parseMutationName, PatchArgsSchema, TransitionArgsSchema, type MutationOp, type PushMutation, type PushRequest, type PushResponse,
   type SyncRejection,
 } from '../../core/sync/protocol'
 import { mayWrite, type Caller } from '../auth'
@@ -102,6 +101,10 @@ async function pushInTransaction(trx: Transaction<Database>, dialect: DialectNam
   return { status: 200, body: { lastMutationId, applied, skipped: request.mutations.length - pending.length, rejected } }
 }
 
+const ARGS_SCHEMAS = {
+  create: CreateArgsSchema, patch: PatchArgsSchema, delete: DeleteArgsSchema, adjust: AdjustArgsSchema, transition: TransitionArgsSchema,
+} satisfies Record<MutationOp, unknown>
+
 type MutationOutcome =
   | { status: 'applied' | 'unchanged' }
   | { status: 'rejected'; reason: string; details?: Record<string, string>; row?: { entity: string; id: string } }
@@ -112,9 +115,8 @@ async function applyMutation(trx: Transaction<Database>, caller: Caller, mutatio
   const hlc = checkedHlc(mutation.hlc, now)
   if (!hlc) return { status: 'rejected', reason: 'clock_ahead' }
   const { entity, op } = parsed
-  const { schema } = ENTITIES[entity]
 
-  const args = v.safeParse(op === 'create' ? CreateArgsSchema : op === 'patch' ? PatchArgsSchema : DeleteArgsSchema, mutation.args)
+  const args = v.safeParse(ARGS_SCHEMAS[op], mutation.args)
   if (!args.success) return { status: 'rejected', reason: 'invalid_args' }
   const id = 'record' in args.output ? args.output.record.id : args.output.id
   // The production record is the production itself: its id is the production's id.
@@ -129,8 +131,10 @@ async function applyMutation(trx: Transaction<Database>, caller: Caller, mutatio
   if (!mayWrite(caller, entity, row ? row.created_by : undefined)) return { status: 'rejected', reason: 'forbidden', row: target }
 
   let result: MergeResult
-  if ('record' in args.output) result = mergeCreate(existing, args.output.record, hlc, caller.productionId, schema)
-  else if ('fields' in args.output) result = mergePatch(existing, args.output.fields, hlc, schema)
+  if ('record' in args.output) result = mergeCreate(existing, args.output.record, hlc, caller.productionId, entity)
+  else if ('fields' in args.output) result = mergePatch(existing, args.output.fields, hlc, entity)
+  else if ('delta' in args.output) result = mergeMealAdjust(existing, args.output.group, args.output.delta, hlc)
+  else if ('to' in args.output) result = mergePermitTransition(existing, args.output.from, args.output.to, hlc)
   else result = mergeDelete(existing, hlc)
   if (!result.ok) return { status: 'rejected', reason: result.reason, row: target, ...(result.details && { details: result.details }) }
   if (!result.changed) return { status: 'unchanged' }

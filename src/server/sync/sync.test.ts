@@ -134,6 +134,81 @@ function syncSuite(createStore: CreateTestStore) {
     expect(merged).toMatchObject({ name: 'Cave du bar', noise: 'Métro', parking: 'Rue Mouffetard' })
   })
 
+  it('adds meal counts from two phones, merges two creates of the same meal and refuses an order changed after the cut-off', async () => {
+    const { productionId, token } = await createProduction()
+    const member = await join(productionId, token, 'member')
+    const ad = device(app, productionId, token)
+    const regisseur = device(app, productionId, member.token)
+    const dayId = newId()
+    const id = `meal-${dayId}-lunch`
+    const cutoff = new Date(Date.now() - 10 * 60_000)
+    const parisLocal = (date: Date) => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', dateStyle: 'short', timeStyle: 'short' }).format(date).replace(' ', 'T')
+    const lunch = (expected: Record<string, number>) => ({ id, productionId, shootDayId: dayId, service: 'lunch', expected, served: {}, cutoffAt: parisLocal(cutoff) })
+    const beforeCutoff = cutoff.getTime() - 60_000
+    // Both phones created the same lunch offline: one record, the later order wins field by field.
+    await ad.push([ad.mutation('meal.create', { record: lunch({ crew: 40 }) }, beforeCutoff)])
+    const second = await regisseur.push([regisseur.mutation('meal.create', { record: lunch({ crew: 44 }) }, beforeCutoff + 1000)])
+    expect((second.json() as PushResponse).rejected).toEqual([])
+    // Two tables counting at once: +3 and +2 extras, +40 crew, add up.
+    await ad.push([ad.mutation('meal.adjust', { id, group: 'extras', delta: 3 }), ad.mutation('meal.adjust', { id, group: 'crew', delta: 40 })])
+    await regisseur.push([regisseur.mutation('meal.adjust', { id, group: 'extras', delta: 2 })])
+    // After the cut-off the order is locked: a change is refused unless it records an unlock.
+    const late = await ad.push([
+      ad.mutation('meal.patch', { id, fields: { expected: { crew: 50 } } }),
+      ad.mutation('meal.patch', { id, fields: { served: { crew: 0 } } }),
+      ad.mutation('meal.adjust', { id, group: 'crew', delta: 1.5 }),
+      ad.mutation('placement.adjust', { id, group: 'crew', delta: 1 }),
+    ])
+    expect((late.json() as PushResponse).rejected.map((r) => r.reason)).toEqual(['locked', 'forbidden_field', 'invalid_args', 'unknown_mutation'])
+    const unlock = { at: new Date().toISOString(), by: 'Inès', reason: 'Cascadeurs ajoutés' }
+    const unlocked = await ad.push([ad.mutation('meal.patch', { id, fields: { expected: { crew: 50 }, unlocks: [unlock] } })])
+    expect((unlocked.json() as PushResponse).rejected).toEqual([])
+    const meal = (await regisseur.pull()).changes.find((change) => change.id === id)!.data
+    expect(meal).toMatchObject({ expected: { crew: 50 }, served: { crew: 40, extras: 5 }, unlocks: [unlock] })
+  })
+
+  it('lets one of two members racing the same permit transition win; the other is refused as stale and gets the row back', async () => {
+    const { productionId, token } = await createProduction()
+    const member = await join(productionId, token, 'member')
+    const ad = device(app, productionId, token)
+    const regisseur = device(app, productionId, member.token)
+    const permit = { id: newId(), productionId, title: 'Rue des Martyrs (J1)', authorityId: newId(), status: 'draft', shootType: 'feature' }
+    await ad.push([ad.mutation('permit.create', { record: permit })])
+    const cursor = (await regisseur.pull()).cursor
+
+    // Both saw "Brouillon" and tap "Envoyée" at once: the server compares, so exactly one of them moves it.
+    const send = (phone: typeof ad) => phone.push([phone.mutation('permit.transition', { id: permit.id, from: 'draft', to: 'sent' })])
+    const answers = (await Promise.all([send(ad), send(regisseur)])).map((response) => response.json() as PushResponse)
+    expect(answers.map((answer) => answer.applied).sort()).toEqual([0, 1])
+    const loser = answers.findIndex((answer) => answer.applied === 0)
+    expect(answers[loser]!.rejected).toMatchObject([{ reason: 'stale_transition', name: 'permit.transition' }])
+    const [winnerPhone, loserPhone] = loser === 0 ? [regisseur, ad] : [ad, regisseur]
+
+    // The loser moves on from what it now knows: a status change it cannot make, or one from a status gone by.
+    const next = (await loserPhone.push([
+      loserPhone.mutation('permit.transition', { id: permit.id, from: 'sent', to: 'orderReceived' }),
+      loserPhone.mutation('permit.transition', { id: permit.id, from: 'draft', to: 'sent' }),
+      loserPhone.mutation('permit.patch', { id: permit.id, fields: { status: 'granted', reference: 'PF-1' } }),
+      loserPhone.mutation('permit.transition', { id: permit.id, from: 'sent', to: 'toString' }),
+      loserPhone.mutation('placement.transition', { id: permit.id, from: 'sent', to: 'granted' }),
+      loserPhone.mutation('permit.transition', { id: permit.id, from: 'sent', to: 'underReview' }),
+    ])).json() as PushResponse
+    expect(next.rejected.map((r) => r.reason)).toEqual(['invalid_transition', 'stale_transition', 'forbidden_field', 'invalid_args', 'unknown_mutation'])
+    expect(next.applied).toBe(1)
+
+    // Everyone pulls the same row: under review, sent today, with no trace of the refused values.
+    const seenByLoser = (await loserPhone.pull()).changes.find((change) => change.id === permit.id)!.data
+    const seenByWinner = (await winnerPhone.pull()).changes.find((change) => change.id === permit.id)!.data
+    expect(seenByLoser).toEqual(seenByWinner)
+    expect(seenByLoser).toMatchObject({ status: 'underReview', reference: '' })
+    expect(seenByLoser.sentOn).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+    // The regisseur's phone, whatever it did, finds the row again after its old cursor.
+    expect((await regisseur.pull(cursor)).changes.map((change) => change.id)).toContain(permit.id)
+    const log = await store.open().db.selectFrom('mutation_log').select(['name', 'status']).where('name', '=', 'permit.transition').execute()
+    expect(log.filter((entry) => entry.status === 'applied')).toHaveLength(2)
+    expect(log.filter((entry) => entry.status === 'rejected')).toHaveLength(4)
+  })
+
   it('lets a delete win over later patches, which come back rejected', async () => {
     const { productionId, token } = await createProduction()
     const phone = device(app, productionId, token)

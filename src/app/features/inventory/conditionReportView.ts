@@ -1,4 +1,4 @@
-/** États des lieux: entry and exit condition of a décor, room by room. */
+/** États des lieux: entry and exit condition of a décor, room by room (rooms, photos and signatures on their own page). */
 import { REPORT_PHASES, type ConditionReport } from '../../../core/model'
 import { byText, searchable, type EntityView } from '../records/entityView'
 
@@ -30,6 +30,8 @@ export const conditionReportView: EntityView<ConditionReport> = {
         { key: 'electricityMeter', kind: 'text' },
         { key: 'waterMeter', kind: 'text' },
         { key: 'gasMeter', kind: 'text' },
+        { key: 'deposit', kind: 'number' },
+        { key: 'depositReturned', kind: 'checkbox' },
         { key: 'ownerName', kind: 'text' },
         { key: 'managerName', kind: 'text' },
         { key: 'notes', kind: 'textarea' },
@@ -47,4 +49,9 @@ export const conditionReportView: EntityView<ConditionReport> = {
     { key: 'location', compare: byText((report, refs) => String(refs('location', report.locationId)?.name ?? '')) },
   ],
   refEntities: ['location'],
+  actions: [
+    { key: 'rooms', path: (report) => `condition-reports/${report.id}/rooms` },
+    { key: 'compare', path: (report) => `condition-reports/compare/${report.locationId}` },
+    { key: 'print', path: (report) => `condition-reports/${report.id}/print` },
+  ],
 }

@@ -45,4 +45,5 @@ export const inventoryItemView: EntityView<InventoryItem> = {
     { key: 'dueDate', compare: byText((item) => item.dueDate || '9999') },
   ],
   refEntities: ['rentalHouse'],
+  actions: [{ key: 'return', path: (item) => `rental-houses/${item.rentalHouseId}/return` }],
 }

@@ -30,4 +30,5 @@ export const rentalHouseView: EntityView<RentalHouse> = {
     { key: 'name', compare: byText((house) => house.name) },
     { key: 'dueDate', compare: byText((house) => house.dueDate || '9999') },
   ],
+  actions: [{ key: 'return', path: (house) => `rental-houses/${house.id}/return` }],
 }

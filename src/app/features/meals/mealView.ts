@@ -1,7 +1,10 @@
 /** Meal counts per shoot day and service: expected covers per group, diets, caterer, price and cut-off. */
-import { MEAL_GROUPS, MEAL_SERVICES, totalCovers, type Meal, type ShootDay } from '../../../core/model'
+import { MEAL_GROUPS, MEAL_SERVICES, mealId, totalCovers, type Meal, type MealService, type ShootDay } from '../../../core/model'
+import { mealLockState } from '../../../core/rules/mealLock'
 import { searchable, type EntityView } from '../records/entityView'
 import { dayLabel } from '../days/shootDayView'
+
+const isMealService = (value: unknown): value is MealService => MEAL_SERVICES.includes(value as MealService)
 
 const dayOf = (meal: Meal, refs: Parameters<EntityView['title']>[1]) => refs('shootDay', meal.shootDayId) as ShootDay | undefined
 
@@ -34,13 +37,14 @@ export const mealView: EntityView<Meal> = {
         { key: 'caterer', kind: 'text' },
         { key: 'place', kind: 'text' },
         { key: 'unitPrice', kind: 'number', step: 0.01 },
-        { key: 'cutoffTime', kind: 'time' },
-        { key: 'served', kind: 'groupCounts', options: MEAL_GROUPS, optionsKey: 'mealGroup' },
+        { key: 'cutoffAt', kind: 'datetime' },
         { key: 'notes', kind: 'textarea' },
       ],
     },
   ],
   defaults: () => ({ service: 'lunch', expected: { crew: 0, cast: 0, extras: 0, production: 0, guests: 0 }, served: {} }),
+  // One meal per day and service: two phones adding the same lunch offline make one record, not two orders.
+  recordId: (values) => (values.shootDayId && isMealService(values.service) ? mealId(String(values.shootDayId), values.service) : undefined),
   title: (meal, refs) => {
     const day = dayOf(meal, refs)
     return day ? `J${day.number}` : '—'
@@ -54,7 +58,7 @@ export const mealView: EntityView<Meal> = {
       meal.caterer,
     ].filter(Boolean).join(' · ')
   },
-  badge: (meal, t) => (meal.locked ? { label: t('meals.locked'), tone: 'warning' } : undefined),
+  badge: (meal, t) => (mealLockState(meal, Date.now()).locked ? { label: t('meals.locked'), tone: 'warning' } : undefined),
   searchText: (meal, refs) => searchable(`j${dayOf(meal, refs)?.number ?? ''}`, meal.caterer, meal.place, meal.service),
   filters: [
     { key: 'service', options: MEAL_SERVICES, optionsKey: 'mealService' },

@@ -1,5 +1,8 @@
-/** Permit requests: everything a request to an authority holds, with its status. */
-import { PERMIT_STATUSES, SHOOT_TYPES, type Permit, type PermitStatus } from '../../../core/model'
+/**
+ * Permit requests: everything a request to an authority holds. The status is not a form field: it moves only
+ * by the workflow's buttons on the request's page (permit.transition), and a new request starts as a draft.
+ */
+import { defaultPermitDocuments, PERMIT_DOCUMENT_KINDS, PERMIT_STATUSES, SHOOT_TYPES, type Permit, type PermitStatus } from '../../../core/model'
 import { byNewest, byText, searchable, type Badge, type EntityView } from '../records/entityView'
 
 const STATUS_TONES: Record<PermitStatus, Badge['tone']> = {
@@ -16,7 +19,6 @@ export const permitView: EntityView<Permit> = {
       fields: [
         { key: 'title', kind: 'text', required: true },
         { key: 'authorityId', kind: 'ref', ref: 'authority', required: true },
-        { key: 'status', kind: 'select', options: PERMIT_STATUSES, optionsKey: 'permitStatus' },
         { key: 'locationIds', kind: 'refList', ref: 'location' },
         { key: 'shootDayIds', kind: 'refList', ref: 'shootDay' },
         { key: 'shootType', kind: 'select', options: SHOOT_TYPES, optionsKey: 'shootType' },
@@ -52,7 +54,15 @@ export const permitView: EntityView<Permit> = {
         { key: 'contactName', kind: 'text' },
         { key: 'contactPhone', kind: 'tel' },
         { key: 'contactEmail', kind: 'email' },
-        { key: 'insuranceCertificate', kind: 'checkbox' },
+        {
+          key: 'documents',
+          kind: 'objectList',
+          fields: [
+            { key: 'kind', kind: 'select', options: PERMIT_DOCUMENT_KINDS, optionsKey: 'permitDocumentKind' },
+            { key: 'label', kind: 'text' },
+            { key: 'done', kind: 'checkbox' },
+          ],
+        },
         { key: 'reference', kind: 'text' },
         { key: 'fee', kind: 'number', step: 0.01 },
         { key: 'sentOn', kind: 'date' },
@@ -60,7 +70,7 @@ export const permitView: EntityView<Permit> = {
       ],
     },
   ],
-  defaults: () => ({ status: 'draft', shootType: 'feature', locationIds: [], shootDayIds: [] }),
+  defaults: () => ({ status: 'draft', shootType: 'feature', locationIds: [], shootDayIds: [], documents: defaultPermitDocuments() }),
   title: (permit) => permit.title,
   subtitle: (permit, refs) => [refs('authority', permit.authorityId)?.name, permit.reference].filter(Boolean).join(' · '),
   badge: (permit, t) => ({ label: t(`options.permitStatus.${permit.status}`), tone: STATUS_TONES[permit.status] }),

@@ -1,5 +1,6 @@
 /** The production form (name, kind, company, dates). Productions are chosen on the home screen. */
-import { PRODUCTION_KINDS, type Production } from '../../../core/model'
+import type { Production } from '../../../core/model'
+import { PRODUCTION_KINDS } from '../../../core/model/options'
 import { byNewest, byText, searchable, type EntityView } from '../records/entityView'
 
 export const productionView: EntityView<Production> = {
@@ -16,6 +17,7 @@ export const productionView: EntityView<Production> = {
         { key: 'city', kind: 'text' },
         { key: 'startDate', kind: 'date' },
         { key: 'endDate', kind: 'date' },
+        { key: 'mealBudget', kind: 'number', step: 1 },
         { key: 'notes', kind: 'textarea' },
       ],
     },

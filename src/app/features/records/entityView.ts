@@ -6,7 +6,7 @@
 import type { BaseRecord, EntityName } from '../../../core/model'
 
 export type FieldKind =
-  | 'text' | 'textarea' | 'number' | 'integer' | 'select' | 'date' | 'time' | 'checkbox' | 'email' | 'tel'
+  | 'text' | 'textarea' | 'number' | 'integer' | 'select' | 'date' | 'time' | 'datetime' | 'checkbox' | 'email' | 'tel'
   | 'stringList' | 'ref' | 'refList' | 'objectList' | 'groupCounts'
 
 export interface FieldSpec {
@@ -63,8 +63,19 @@ export interface EntityView<T extends BaseRecord = BaseRecord> {
   searchText: (record: T, refs: RefLookup) => string
   filters: FilterSpec[]
   sorts: SortSpec<T>[]
+  /** An id derived from the new record's content (one meal per day and service), instead of a random one. */
+  recordId?: (values: Record<string, unknown>) => string | undefined
   /** Entities whose records the list and detail need to name references. */
   refEntities?: EntityName[]
+  /** Pages beyond the generic detail a record leads to (a rental house's return, a report's rooms), shown as links. */
+  actions?: RecordAction<T>[]
+}
+
+export interface RecordAction<T extends BaseRecord = BaseRecord> {
+  /** Label: `views.<route>.actions.<key>`. */
+  key: string
+  /** Where it leads, under the production: `/p/:pid/<path>`. */
+  path: (record: T) => string
 }
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string

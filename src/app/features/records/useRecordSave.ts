@@ -1,23 +1,36 @@
 /**
  * Saving a form through a repository: field errors come back for the form to show; a failed write (full
- * device, blocked database) is announced and the form keeps what the user typed.
+ * device, blocked database) is announced and the form keeps what the user typed. An edit sends only the
+ * fields the user changed since the form opened, so a teammate's edit of another field that arrived
+ * meanwhile (by sync) is not reverted to what the form had loaded.
  */
 import { ref } from 'vue'
 import type { BaseRecord, FieldErrors } from '../../../core/model'
-import type { Repository } from '../../db/repository'
+import { changedFields, type Repository } from '../../db/repository'
 import { StorageFailure } from '../../db/storageErrors'
 import { useNoticeStore } from '../../ui/noticeStore'
 
-export function useRecordSave<T extends BaseRecord>(options: { repository: Repository<T>; productionId: string; id?: string; onSaved: (record: T) => unknown }) {
+export function useRecordSave<T extends BaseRecord>(options: {
+  repository: Repository<T>
+  productionId: string
+  id?: string
+  recordId?: (values: Record<string, unknown>) => string | undefined
+  /** The values the form opened with (an edit sends only what differs from them). */
+  initial?: () => Record<string, unknown> | null
+  onSaved: (record: T) => unknown
+}) {
   const notices = useNoticeStore()
   const errors = ref<FieldErrors>({})
   const saving = ref(false)
 
   async function save(values: Record<string, unknown>) {
-    const { repository, productionId, id, onSaved } = options
+    const { repository, productionId, id, recordId, initial, onSaved } = options
     saving.value = true
     try {
-      const result = id ? await repository.update(id, values) : await repository.create(productionId, values)
+      const opened = initial?.()
+      const result = id
+        ? await repository.update(id, opened ? changedFields(opened, values) : values)
+        : await repository.create(productionId, values, recordId?.(values))
       if (!result.ok) {
         errors.value = result.errors
         return

@@ -1,0 +1,181 @@
+/**
+ * Photos, signatures and attached documents on this phone: their bytes in `blobs`, addressed by SHA-256, and the
+ * records that point at them. Guarantees: a photo's bytes, its record and the record's outbox entry commit in one transaction,
+ * so there is never a record whose bytes the upload queue would miss; the same bytes are stored once; bytes made
+ * here are `pending` until the upload queue hears the server's 201. Removing a photo keeps its bytes: another
+ * photo or a signature may share them, and the server already has or will get them.
+ */
+import type { Observable } from 'dexie'
+import * as v from 'valibot'
+import { digestSha256 } from '../../core/media/digest'
+import { photoFields, PhotoSchema, SignatureSchema, validate, type EntityName, type Photo, type Signature, type SignerRole } from '../../core/model'
+import { newId } from '../../core/sync/ids'
+import { db, liveQuery, type RegieDatabase } from './db'
+import { changedFields, type SaveResult } from './repository'
+import { classifyStorageError } from './storageErrors'
+import { commitChanges, RecordNotFound, type LocalChange } from './writePath'
+
+/** A photo ready to store: what processImage makes. */
+export interface PhotoBytes {
+  blob: Blob
+  sha256: string
+  mime: string
+  size: number
+  width: number
+  height: number
+  /** 'YYYY-MM-DDTHH:MM:SS', wall-clock time where the photo was taken (EXIF), else the file's date on this device. */
+  takenAt: string
+  lat: number | null
+  lng: number | null
+  heading: number | null
+}
+
+export interface NewPhoto {
+  productionId: string
+  ownerEntity: EntityName
+  ownerId: string
+  slot?: string
+  processed: PhotoBytes
+  caption?: string
+}
+
+const photos = (database: RegieDatabase) => database.records<Photo>('photo')
+
+/** The owner's live photos in their order (ties, from two phones adding at once, by creation time). */
+async function ownerPhotos(database: RegieDatabase, ownerId: string): Promise<Photo[]> {
+  const rows = await photos(database).where('ownerId').equals(ownerId).toArray()
+  return rows.filter((photo) => !photo.deletedAt).sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt))
+}
+
+/** Stores bytes unless already there; bytes already uploaded or fetched stay so (pending 0). */
+async function keepBlob(database: RegieDatabase, productionId: string, sha256: string, blob: Blob, mime: string): Promise<void> {
+  if ((await database.blobs.where('sha256').equals(sha256).count()) > 0) return
+  await database.blobs.add({ sha256, blob, mime, size: blob.size, createdAt: new Date().toISOString(), productionId, pending: 1 })
+}
+
+export async function addPhoto(input: NewPhoto, database: RegieDatabase = db): Promise<Photo> {
+  const { productionId, ownerEntity, ownerId, slot = '', processed, caption = '' } = input
+  const { blob, ...facts } = processed
+  const now = new Date().toISOString()
+  const checked = validate(PhotoSchema, { ...facts, id: newId(), productionId, createdAt: now, updatedAt: now, ownerEntity, ownerId, slot, caption })
+  if (!checked.ok) throw new Error(`Photo for ${ownerEntity} ${ownerId} is invalid: ${JSON.stringify(checked.errors)}`)
+  const record = checked.value
+  try {
+    await database.transaction('rw', [database.blobs, photos(database), database.outbox, database.meta], async () => {
+      const last = (await ownerPhotos(database, ownerId)).at(-1)
+      record.order = last ? last.order + 1 : 0
+      await keepBlob(database, productionId, processed.sha256, blob, processed.mime)
+      await commitChanges([{ op: 'create', entity: 'photo', record }], database)
+    })
+  } catch (error) {
+    throw classifyStorageError(error)
+  }
+  return (await photos(database).get(record.id))!
+}
+
+export async function saveSignature(
+  input: { productionId: string; role: SignerRole; name: string; png: Blob },
+  database: RegieDatabase = db,
+): Promise<Signature> {
+  const sha256 = await digestSha256(await input.png.arrayBuffer())
+  const checked = validate(SignatureSchema, { role: input.role, name: input.name, signedAt: new Date().toISOString(), sha256 })
+  if (!checked.ok) throw new Error(`Signature of ${input.role} is invalid: ${JSON.stringify(checked.errors)}`)
+  try {
+    await database.transaction('rw', database.blobs, () => keepBlob(database, input.productionId, sha256, input.png, input.png.type || 'image/png'))
+  } catch (error) {
+    throw classifyStorageError(error)
+  }
+  return checked.value
+}
+
+/**
+ * A document joined to a record (a permit's insurance certificate, a scanned plan): its bytes are stored and the
+ * record changes that point at them (made by `changesFor` from the SHA-256) commit in the same transaction, so a
+ * checklist never names a file this phone does not hold. Returns the SHA-256.
+ */
+export async function attachDocument(
+  input: { productionId: string; file: Blob; mime: string },
+  changesFor: (sha256: string) => LocalChange[],
+  database: RegieDatabase = db,
+): Promise<string> {
+  const sha256 = await digestSha256(await input.file.arrayBuffer())
+  const changes = changesFor(sha256)
+  const tables = [...new Set(changes.map((change) => database.records(change.entity)))]
+  try {
+    await database.transaction('rw', [database.blobs, ...tables, database.outbox, database.meta], async () => {
+      await keepBlob(database, input.productionId, sha256, input.file, input.mime)
+      await commitChanges(changes, database)
+    })
+  } catch (error) {
+    // The record went away meanwhile: say so, rather than blame the phone's storage.
+    if (error instanceof RecordNotFound) throw error
+    throw classifyStorageError(error)
+  }
+  return sha256
+}
+
+export async function getBlob(sha256: string, database: RegieDatabase = db): Promise<Blob | null> {
+  return (await database.blobs.get(sha256))?.blob ?? null
+}
+
+/** The bytes as they arrive: a photo shot on another phone appears once the sync has fetched it. */
+export function liveBlob(sha256: string, database: RegieDatabase = db): Observable<Blob | null> {
+  return liveQuery(() => getBlob(sha256, database))
+}
+
+/** The owner's photos, in order; only those of one slot when `slot` is given ('' = the whole record's). */
+export function livePhotos(ownerId: string, slot?: string, database: RegieDatabase = db): Observable<Photo[]> {
+  return liveQuery(async () => (await ownerPhotos(database, ownerId)).filter((photo) => slot === undefined || photo.slot === slot))
+}
+
+const DescriptionSchema = v.object({ caption: photoFields.caption, stagingNote: photoFields.stagingNote })
+
+/** Changes the caption and/or the staging note; only the fields that differ are sent. */
+export async function describePhoto(
+  id: string,
+  fields: { caption?: string; stagingNote?: string },
+  database: RegieDatabase = db,
+): Promise<SaveResult<Photo>> {
+  const photo = await photos(database).get(id)
+  if (!photo || photo.deletedAt) return { ok: false, errors: { _: 'errors.notFound' } }
+  const current = { caption: photo.caption, stagingNote: photo.stagingNote }
+  const checked = validate(DescriptionSchema, { ...current, ...fields })
+  if (!checked.ok) return checked
+  const changed = changedFields(current, checked.value)
+  if (Object.keys(changed).length > 0) await commitChanges([{ op: 'patch', entity: 'photo', id, fields: changed }], database)
+  return { ok: true, record: (await photos(database).get(id))! }
+}
+
+/**
+ * Moves a photo one place up (-1) or down (+1) among the photos shown with it (its owner's, of `slot` when given).
+ * The whole owner's list is then numbered 0, 1, 2...: this also settles ties left by two phones adding at once.
+ */
+export async function movePhoto(id: string, offset: -1 | 1, slot?: string, database: RegieDatabase = db): Promise<void> {
+  try {
+    await database.transaction('rw', [photos(database), database.outbox, database.meta], async () => {
+      const moved = await photos(database).get(id)
+      if (!moved) return
+      const all = await ownerPhotos(database, moved.ownerId)
+      const shown = all.filter((photo) => slot === undefined || photo.slot === slot)
+      const from = shown.findIndex((photo) => photo.id === id)
+      const to = from + offset
+      if (from < 0 || to < 0 || to >= shown.length) return
+      shown.splice(to, 0, ...shown.splice(from, 1))
+      // The shown photos take their new sequence in the places they held; photos of other slots keep theirs.
+      let next = 0
+      const reordered = all.map((photo) => (slot === undefined || photo.slot === slot ? shown[next++]! : photo))
+      const changes: LocalChange[] = reordered
+        .map((photo, order) => ({ photo, order }))
+        .filter(({ photo, order }) => photo.order !== order)
+        .map(({ photo, order }) => ({ op: 'patch', entity: 'photo', id: photo.id, fields: { order } }))
+      if (changes.length > 0) await commitChanges(changes, database)
+    })
+  } catch (error) {
+    throw classifyStorageError(error)
+  }
+}
+
+export async function removePhoto(id: string, database: RegieDatabase = db): Promise<void> {
+  const photo = await photos(database).get(id)
+  if (photo && !photo.deletedAt) await commitChanges([{ op: 'delete', entity: 'photo', id }], database)
+}

@@ -1,0 +1,62 @@
+/**
+ * What the permit screens do besides editing a form: move a request along the workflow (`permit.transition`,
+ * compare-and-set with the status the user saw) and keep its documents checklist (tick a line, join a file).
+ * Every action answers with a locale key when it refuses, and writes nothing then.
+ */
+import {
+  canTransition, MAX_PERMIT_DOCUMENTS, PermitDocumentSchema, permitDocuments, validate, type Permit, type PermitDocument, type PermitStatus,
+} from '../../../core/model'
+import { isBlobMime, MAX_BLOB_BYTES } from '../../../core/sync/blobRules'
+import { attachDocument } from '../../db/blobStore'
+import { StorageFailure } from '../../db/storageErrors'
+import { ChangeRefused, commitChange, RecordNotFound } from '../../db/writePath'
+import { repositoryFor } from '../records/repositories'
+
+export type PermitActionResult = { ok: true } | { ok: false; error: string }
+
+/** Moves the request from the status the user saw (`permit.status`) to `to`; refused when that is no longer true. */
+export async function transitionPermit(permit: Pick<Permit, 'id' | 'status'>, to: PermitStatus): Promise<PermitActionResult> {
+  if (!canTransition(permit.status, to)) return { ok: false, error: 'permits.errors.invalid_transition' }
+  return refusalOf(() => commitChange({ op: 'transition', entity: 'permit', id: permit.id, from: permit.status, to }))
+}
+
+/** Ticks or unticks one line; a request made before the checklist gets the default list written with it. */
+export async function setDocumentDone(permit: Permit, index: number, done: boolean): Promise<PermitActionResult> {
+  const documents = permitDocuments(permit).map((doc, i) => (i === index ? { ...doc, done } : doc))
+  return saveDocuments(permit, documents)
+}
+
+/** Joins a file (PDF, JPEG, PNG or WebP, at most 25 MB) to one line and ticks it: the document is ready. */
+export async function attachToDocument(permit: Permit, index: number, file: File): Promise<PermitActionResult> {
+  if (!isBlobMime(file.type)) return { ok: false, error: 'permits.documents.unsupported' }
+  if (file.size > MAX_BLOB_BYTES) return { ok: false, error: 'permits.documents.tooLarge' }
+  return refusalOf(() =>
+    attachDocument({ productionId: permit.productionId, file, mime: file.type }, (sha256) => {
+      const documents = permitDocuments(permit).map((doc, i) => (i === index ? { ...doc, done: true, sha256, fileName: file.name.slice(0, 200), mime: file.type } : doc))
+      return [{ op: 'patch', entity: 'permit', id: permit.id, fields: { documents } }]
+    }),
+  )
+}
+
+async function saveDocuments(permit: Permit, documents: PermitDocument[]): Promise<PermitActionResult> {
+  const checked = documents.length <= MAX_PERMIT_DOCUMENTS && documents.every((doc) => validate(PermitDocumentSchema, doc).ok)
+  if (!checked) return { ok: false, error: 'errors.saveFailed' }
+  const result = await repositoryFor<Permit>('permit').update(permit.id, { documents }).catch((error: unknown) => storageRefusal(error))
+  return result.ok ? { ok: true } : { ok: false, error: 'error' in result ? result.error : (Object.values(result.errors)[0] ?? 'errors.saveFailed') }
+}
+
+async function refusalOf(write: () => Promise<unknown>): Promise<PermitActionResult> {
+  try {
+    await write()
+    return { ok: true }
+  } catch (error) {
+    return storageRefusal(error)
+  }
+}
+
+function storageRefusal(error: unknown): { ok: false; error: string } {
+  if (error instanceof ChangeRefused) return { ok: false, error: `permits.errors.${error.reason}` }
+  if (error instanceof RecordNotFound) return { ok: false, error: 'errors.notFound' }
+  if (error instanceof StorageFailure) return { ok: false, error: `errors.storage.${error.kind}` }
+  throw error
+}

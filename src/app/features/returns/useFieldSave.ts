@@ -1,0 +1,34 @@
+/**
+ * Saving a few fields of one record as the user changes them (a quantity back, a room, a meter reading):
+ * each change goes through the entity's repository (validated by the shared schema, then one patch with its
+ * outbox entry). Refused values come back as `{field path: message key}` for the page to show next to the
+ * input, which keeps what was typed; a failed write (full phone, blocked database) is announced.
+ */
+import { ref } from 'vue'
+import type { BaseRecord, FieldErrors } from '../../../core/model'
+import type { Repository } from '../../db/repository'
+import { StorageFailure } from '../../db/storageErrors'
+import { useNoticeStore } from '../../ui/noticeStore'
+
+export function useFieldSave<T extends BaseRecord>(repository: Repository<T>, id: () => string) {
+  const notices = useNoticeStore()
+  const errors = ref<FieldErrors>({})
+
+  /** Whether the fields were saved. Errors of other fields stay until those fields are saved again. */
+  async function save(fields: Record<string, unknown>): Promise<boolean> {
+    const keys = Object.keys(fields)
+    const others = Object.fromEntries(
+      Object.entries(errors.value).filter(([path]) => !keys.some((key) => path === key || path.startsWith(`${key}.`))),
+    )
+    try {
+      const result = await repository.update(id(), fields)
+      errors.value = result.ok ? others : { ...others, ...result.errors }
+      return result.ok
+    } catch (error) {
+      notices.error(error instanceof StorageFailure ? `errors.storage.${error.kind}` : 'errors.saveFailed')
+      return false
+    }
+  }
+
+  return { errors, save }
+}
