@@ -14,6 +14,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/p/:pid/edit', name: 'production-edit', component: () => import('./features/productions/ProductionFormView.vue') },
   // Meals: the days' services, the on-set counter and the totals (the :view param keeps the tab highlighted).
   { path: '/p/:pid/:view(meal-plan)', name: 'meal-plan', component: () => import('./features/meals/MealPlanView.vue') },
+  { path: '/p/:pid/:view(meal-plan)/rules', name: 'meal-rules', component: () => import('./features/meals/MealRulesView.vue') },
   { path: '/p/:pid/:view(meal-totals)', name: 'meal-totals', component: () => import('./features/meals/MealTotalsView.vue') },
   // Ranked above ':view(meals)/:id', which would otherwise take "new" for an id.
   { path: '/p/:pid/:view(meals)/new', name: 'meal-new', component: () => import('./features/records/RecordFormView.vue') },

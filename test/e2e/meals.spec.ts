@@ -16,9 +16,21 @@ test('offline: set a day\'s meal counts, lock them, count served meals with taps
   await context.setOffline(true)
   await addRecord(page, pid, 'days', { number: '1', date: futureDate(20), callTime: '08:00', wrapTime: '19:00' })
 
-  // The rule proposes the services of a 08:00–19:00 normal day; the user confirms the proposal.
+  // The rules propose the services of a 08:00–19:00 normal day: lunch, and a snack for an 11-hour day.
   await page.goto(`/p/${pid}/meal-plan`)
   await expect(page.getByTestId('proposed-1-lunch')).toBeVisible()
+  await expect(page.getByTestId('proposed-1-snack')).toBeVisible()
+  // This production's caterer serves a snack only from 12 hours: the preset is data the user edits.
+  await page.getByTestId('meal-rules-link').click()
+  await page.locator('[name="lunch.to"]').fill('11:30')
+  await page.getByTestId('save').click()
+  await expect(page.getByRole('alert').first()).toContainText('même heure')
+  await page.locator('[name="lunch.to"]').fill('14:30')
+  await page.locator('[name="snack.longDayFromMinutes"]').fill('720')
+  await expect(page.getByTestId('rules-preview')).not.toContainText('Collation')
+  await page.getByTestId('save').click()
+  await expect(page.getByTestId('proposed-1-lunch')).toBeVisible()
+  await expect(page.getByTestId('proposed-1-snack')).toHaveCount(0)
   await page.screenshot({ path: `${SHOTS}/meal-plan.png` })
   await page.getByTestId('confirm-1').click()
   await expect(page.getByTestId('meal-1-lunch')).toBeVisible()

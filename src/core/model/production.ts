@@ -1,6 +1,7 @@
 /** A production (film, series, short or a trainee's scouting exercise): the unit every record belongs to. */
 import * as v from 'valibot'
 import { baseEntries, choice, optionalDate, optionalNumber, optionalText, requiredText } from './fields'
+import { MealRulePresetSchema } from '../rules/mealRules'
 import { PRODUCTION_KINDS } from './options'
 
 export { PRODUCTION_KINDS } from './options'
@@ -15,6 +16,8 @@ export const productionFields = {
   notes: optionalText(4000),
   /** Catering budget over the whole shoot, in euros (meal totals are compared with it). */
   mealBudget: optionalNumber(0, 100_000_000),
+  /** The production's own rules for which meals a day is owed; null: the defaults (DEFAULT_MEAL_PRESET). */
+  mealPreset: v.optional(v.nullable(MealRulePresetSchema), null),
 }
 
 export const ProductionInputSchema = v.looseObject(productionFields)
