@@ -89,6 +89,7 @@ export const locationView: EntityView<Location> = {
     },
     { key: 'staging', fields: [{ key: 'stagingNotes', kind: 'textarea' }] },
   ],
+  photos: true,
   defaults: () => ({ intExt: 'INT', setting: 'natural', status: 'toScout', contacts: [], rooms: [], advantages: [], nuisances: [], arrangements: [] }),
   title: (location) => location.name,
   subtitle: (location) => [location.scriptDecor, location.address].filter(Boolean).join(' · '),

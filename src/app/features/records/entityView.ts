@@ -65,6 +65,8 @@ export interface EntityView<T extends BaseRecord = BaseRecord> {
   sorts: SortSpec<T>[]
   /** An id derived from the new record's content (one meal per day and service), instead of a random one. */
   recordId?: (values: Record<string, unknown>) => string | undefined
+  /** The detail page shows the record's photos, with the camera and the gallery. */
+  photos?: boolean
   /** Entities whose records the list and detail need to name references. */
   refEntities?: EntityName[]
   /** Pages beyond the generic detail a record leads to (a rental house's return, a report's rooms), shown as links. */
