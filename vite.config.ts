@@ -1,10 +1,14 @@
 import vue from '@vitejs/plugin-vue'
 import { readFileSync } from 'node:fs'
-import { defineConfig } from 'vite'
+import { defineConfig, loadEnv } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { precompileLocales } from './scripts/precompileLocales'
+import { customTileSource, DEMO_TILES, OSM_TILES, TILE_CACHES, tileUrlPattern, VIEWED_TILES_LIMIT } from './src/app/map/tileSources'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
+// The tile sources the app offers (src/app/map/tileConfig.ts): the service worker caches the tiles of each.
+const customTiles = customTileSource(loadEnv('production', process.cwd(), 'VITE_TILE_'))
+const tileSources = [DEMO_TILES, OSM_TILES, ...(customTiles ? [customTiles] : [])]
 
 export default defineConfig({
   define: {
@@ -50,9 +54,26 @@ export default defineConfig({
       workbox: {
         // The service worker only caches the app shell; data lives in IndexedDB and syncs through the app.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
+        // Map tiles are not part of the shell: they are cached as viewed, or saved by area (src/app/map).
+        globIgnores: ['tiles/**'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
+        runtimeCaching: [{
+          urlPattern: tileUrlPattern(tileSources),
+          handler: 'CacheFirst',
+          options: {
+            cacheName: TILE_CACHES.viewed,
+            expiration: { ...VIEWED_TILES_LIMIT, purgeOnQuotaError: true },
+            cacheableResponse: { statuses: [200] },
+            // A tile not among those viewed may be in an area saved for offline (its own cache, never expired).
+            // Serialised into the service worker: the cache name is written out, it must equal TILE_CACHES.saved.
+            plugins: [{
+              cachedResponseWillBeUsed: async ({ request, cachedResponse }) =>
+                cachedResponse ?? (await (await caches.open('regie-tiles-saved')).match(request)) ?? null,
+            }],
+          },
+        }],
       },
       devOptions: { enabled: false },
     }),
@@ -63,6 +84,11 @@ export default defineConfig({
     chunkSizeWarningLimit: 600,
     // dist/.vite/manifest.json: `npm run bench` reads the first route's module graph from it.
     manifest: true,
+    rollupOptions: {
+      // src/core is pure TypeScript (DESIGN.md): importing one of its modules never needs to run another, so a
+      // screen that reads a constant does not pull every schema into the first route.
+      treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]core[\\/]/.test(id) },
+    },
   },
   server: {
     proxy: { '/api': 'http://localhost:8080' },

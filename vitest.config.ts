@@ -22,6 +22,15 @@ export default defineConfig({
         },
       },
       {
+        // The sync simulation, the concurrent paging proof and the kill -9 test: the real server and app sync code.
+        test: {
+          name: 'sim',
+          include: ['test/sim/**/*.test.ts'],
+          environment: 'node',
+          setupFiles: ['src/app/testSetup.ts'],
+        },
+      },
+      {
         plugins: [vue(), wholeLocales()],
         test: {
           name: 'app',

@@ -130,6 +130,73 @@ const seedInPage = async ({ productionId, decors, items }) => {
   idb.close()
 }
 
+/** Décors with positions spread over Paris and its near suburbs (a fixed pseudo-random spread), for the map. */
+const seedMapInPage = async ({ productionId, decors }) => {
+  const idb = await new Promise((resolve, reject) => {
+    const request = indexedDB.open('regie')
+    request.onsuccess = () => resolve(request.result)
+    request.onerror = () => reject(request.error)
+  })
+  const now = new Date().toISOString()
+  const base = (id) => ({ id, productionId, createdAt: now, updatedAt: now, deletedAt: null })
+  const statuses = ['toScout', 'scouted', 'option', 'confirmed', 'rejected']
+  let seed = 42
+  const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
+  await new Promise((resolve, reject) => {
+    const tx = idb.transaction(['productions', 'locations'], 'readwrite')
+    tx.objectStore('productions').put({ ...base(productionId), name: 'Bench carte', kind: 'feature' })
+    for (let i = 0; i < decors; i++) {
+      tx.objectStore('locations').put({
+        ...base(`map-loc-${i}`), name: `Décor ${i}`, intExt: i % 2 ? 'INT' : 'EXT', setting: 'natural', status: statuses[i % 5],
+        city: 'Paris', lat: 48.8 + random() * 0.12, lng: 2.22 + random() * 0.26, contacts: [], rooms: [], advantages: [], nuisances: [], arrangements: [],
+      })
+    }
+    tx.oncomplete = resolve
+    tx.onerror = () => reject(tx.error)
+  })
+  idb.close()
+}
+
+/**
+ * In the page: clicks `click` (the map tab) if given, then resolves once the map has placed its `count` points
+ * (pins or clusters) and that frame is painted. Without a click, the time counts from the start of the page load.
+ */
+const measureMap = async ({ click, count }) => {
+  const t0 = click ? performance.now() : 0
+  if (click) document.querySelector(click).click()
+  for (;;) {
+    await new Promise((resolve) => requestAnimationFrame(resolve))
+    const map = document.querySelector('[data-testid="map"]')
+    if (map?.getAttribute('data-points') === String(count) && map.querySelector('.leaflet-marker-icon')) break
+    if (performance.now() - t0 > 30_000) throw new Error(`timeout waiting for ${count} points on the map`)
+  }
+  return performance.now() - t0
+}
+
+/**
+ * In the page: drags the map `dx` pixels with one mouse move (as a quick swipe, no inertia), then waits for the
+ * next frame. Leaflet ends the pan on mouseup; the cluster group adds the pins of the uncovered area right then.
+ */
+const measurePan = async ({ dx }) => {
+  const map = document.querySelector('[data-testid="map"]')
+  const box = map.getBoundingClientRect()
+  const x = box.left + box.width / 2
+  const y = box.top + box.height / 2
+  const mouse = (type, target, offset) =>
+    target.dispatchEvent(new MouseEvent(type, { bubbles: true, cancelable: true, clientX: x + offset, clientY: y, button: 0, buttons: type === 'mouseup' ? 0 : 1 }))
+  const pane = map.querySelector('.leaflet-map-pane')
+  const before = pane.style.transform
+  const t0 = performance.now()
+  // Dispatched on the map (Leaflet listens on the document; the target must be an element, as a real one is).
+  mouse('mousedown', map, 0)
+  mouse('mousemove', map, dx)
+  mouse('mouseup', map, dx)
+  await new Promise((resolve) => requestAnimationFrame(resolve))
+  const elapsed = performance.now() - t0
+  if (pane.style.transform === before) throw new Error('the map did not pan')
+  return elapsed
+}
+
 async function main() {
   await waitForServer()
   const browser = await chromium.launch({
@@ -230,6 +297,31 @@ async function main() {
       totalsTimes.push(await page.evaluate(measureScreen, { click: 'a.btn[href$="/meal-totals"]', until: '[data-testid="totals-by-day"] tbody tr', count: 60 }))
     }
     report(`meal totals of a 60-day shoot (240 services, 100 people): open (median of ${RUNS})`, median(totalsTimes), 'ms', 100)
+
+    // The décors map with 2,000 décors around Paris (pins clustered): opened from the décors list's "Carte" tab,
+    // loaded directly, then panned by a swipe.
+    const mapProduction = 'bench-map'
+    const mapDecors = 2000
+    await page.evaluate(seedMapInPage, { productionId: mapProduction, decors: mapDecors })
+    await page.goto(`${BASE}/p/${mapProduction}/locations`)
+    const mapOpenTimes = []
+    for (let run = 0; run < RUNS; run++) {
+      if (run > 0) await page.locator('a.record-tab[href$="/locations"]').click()
+      await page.locator('a.record-tab[href$="/locations-map"]').waitFor()
+      mapOpenTimes.push(await page.evaluate(measureMap, { click: 'a.record-tab[href$="/locations-map"]', count: mapDecors }))
+    }
+    report('map with 2,000 décors: first open from the décors list, to pins and clusters drawn', mapOpenTimes[0], 'ms')
+    report(`map with 2,000 décors: reopen (median of ${RUNS - 1})`, median(mapOpenTimes.slice(1)), 'ms')
+    const mapLoads = []
+    for (let run = 0; run < RUNS; run++) {
+      await page.goto(`${BASE}/p/${mapProduction}/locations-map`)
+      // From the start of navigation: the app boots, reads IndexedDB, loads Leaflet and clusters the pins.
+      mapLoads.push(await page.evaluate(measureMap, { count: mapDecors }))
+    }
+    report(`map with 2,000 décors: page load to pins drawn (median of ${RUNS})`, median(mapLoads), 'ms')
+    const panTimes = []
+    for (let run = 0; run < RUNS; run++) panTimes.push(await page.evaluate(measurePan, { dx: run % 2 ? 300 : -300 }))
+    report(`map with 2,000 décors: pan by 300 px, to the next frame (median of ${RUNS})`, median(panTimes), 'ms')
     await context.close()
   } finally {
     await browser.close()

@@ -34,6 +34,17 @@ const routes: RouteRecordRaw[] = [
   { path: '/p/:pid/:view(permits)/new', name: 'permit-new', component: () => import('./features/records/RecordFormView.vue') },
   { path: '/p/:pid/:view(permits)/:id/print', name: 'permit-print', component: () => import('./features/permits/PermitPrintView.vue') },
   { path: '/p/:pid/:view(permits)/:id', name: 'permit-detail', component: () => import('./features/permits/PermitDetailView.vue') },
+  // Sun study of a décor for a shoot date (computed offline); ?date=yyyy-mm-dd&time=HH:MM.
+  { path: '/p/:pid/:view(locations)/:id/sun', name: 'location-sun', component: () => import('./features/locations/sun/SunStudyView.vue') },
+  // Décors: the list with ZIP export / import, the scouting dossier (A4), the candidates of one script décor side by
+  // side, and the décor page with its competing candidates. ':view(locations)/new' is ranked above ':view(locations)/:id'.
+  { path: '/p/:pid/:view(locations)', name: 'locations', component: () => import('./features/locations/exchange/LocationListView.vue') },
+  { path: '/p/:pid/:view(locations)/new', name: 'location-new', component: () => import('./features/records/RecordFormView.vue') },
+  { path: '/p/:pid/:view(locations)/compare', name: 'location-compare', component: () => import('./features/locations/dossier/LocationCompareView.vue') },
+  { path: '/p/:pid/:view(locations)/:id/dossier', name: 'location-dossier', component: () => import('./features/locations/dossier/LocationDossierPrint.vue') },
+  { path: '/p/:pid/:view(locations)/:id', name: 'location-detail', component: () => import('./features/locations/dossier/LocationDetailView.vue') },
+  // The décors' map (Leaflet loads with it and with the décor page's small map only).
+  { path: '/p/:pid/:view(locations-map)', name: 'locations-map', component: () => import('./features/locations/LocationMapView.vue') },
   { path: '/p/:pid/:view', name: 'list', component: () => import('./features/records/RecordListView.vue') },
   { path: '/p/:pid/:view/new', name: 'new', component: () => import('./features/records/RecordFormView.vue') },
   { path: '/p/:pid/:view/:id', name: 'detail', component: () => import('./features/records/RecordDetailView.vue') },

@@ -6,11 +6,13 @@ import { HttpError } from './auth'
 import { createDiskBlobStore } from './blobs/diskBlobStore'
 import { registerHealthRoute } from './health'
 import { registerBlobRoutes } from './routes/blobs'
+import { registerEventRoutes } from './routes/events'
 import { registerSyncRoutes } from './routes/sync'
 import { registerTeamRoutes } from './routes/team'
 import { isAppPage, registerPwaFiles, sendAppShell } from './pwa'
 import type { Database } from './schema'
 import { registerSecurity } from './security'
+import { createPokeHub, type PokeLimits } from './sync/pokeHub'
 
 export interface BuildServerOptions {
   db: Kysely<Database>
@@ -19,6 +21,10 @@ export interface BuildServerOptions {
   distDir: string
   /** Absolute directory of blob bytes; without it the blob routes are not served (tests of other routes). */
   blobDir?: string
+  /** With PostgreSQL: the URL for the one LISTEN connection that shares live pokes between server processes. */
+  databaseUrl?: string | undefined
+  /** Caps and heartbeat of the live event streams (tests shorten them). */
+  liveEvents?: Partial<PokeLimits>
   logger?: FastifyServerOptions['logger']
 }
 
@@ -39,7 +45,12 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   })
   registerHealthRoute(app, options.db, options.dialect)
   registerTeamRoutes(app, options.db)
-  registerSyncRoutes(app, options.db, options.dialect)
+  const pokes = await createPokeHub({ db: options.db, dialect: options.dialect, databaseUrl: options.databaseUrl, limits: options.liveEvents, log: app.log })
+  // Open streams are ended before the server waits for its requests to finish, or shutdown would wait for ever.
+  app.addHook('preClose', async () => pokes.endStreams())
+  app.addHook('onClose', async () => pokes.close())
+  registerSyncRoutes(app, options.db, options.dialect, pokes)
+  registerEventRoutes(app, options.db, pokes)
   if (options.blobDir) await registerBlobRoutes(app, options.db, createDiskBlobStore(options.blobDir))
   await registerPwaFiles(app, options.distDir)
 

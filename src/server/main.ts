@@ -20,6 +20,7 @@ async function start(): Promise<void> {
       dialect: database.dialect,
       distDir: config.distDir,
       blobDir: config.blobDir,
+      databaseUrl: config.databaseUrl,
       logger: { level: config.logLevel },
     })
     await app.listen({ port: config.port, host: config.host })

@@ -2,6 +2,7 @@
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
+import { readTileOrigins } from './config'
 
 /**
  * API requests per client IP and minute. Generous: a whole crew on one set's Wi-Fi shares one address. The app's
@@ -10,7 +11,11 @@ import type { FastifyInstance } from 'fastify'
  */
 export const RATE_LIMIT_PER_MINUTE = 600
 
-export async function registerSecurity(app: FastifyInstance): Promise<void> {
+/**
+ * `tileOrigins`: the map tile servers (ServerConfig.tileOrigins). The service worker fetches the tiles it caches and
+ * the app downloads areas for offline, both under connect-src; read from the environment when not given.
+ */
+export async function registerSecurity(app: FastifyInstance, tileOrigins: string[] = readTileOrigins()): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -20,9 +25,9 @@ export async function registerSecurity(app: FastifyInstance): Promise<void> {
         // Vue binds `style` attributes at runtime.
         styleSrc: ["'self'", "'unsafe-inline'"],
         // Map tiles come from a configurable https tile server; photos are shown from blob: URLs.
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:'],
+        imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...tileOrigins.filter((origin) => origin.startsWith('http:'))],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
+        connectSrc: ["'self'", ...tileOrigins],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],

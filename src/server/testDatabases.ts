@@ -12,6 +12,8 @@ import { openDatabase, type DialectName, type OpenedDatabase } from './db'
 
 export interface TestStore {
   dialect: DialectName
+  /** The PostgreSQL URL of this store (for a server's own LISTEN connection); undefined for SQLite. */
+  databaseUrl?: string | undefined
   /** Opens a new connection to the same store, as a server restart would. */
   open(): OpenedDatabase
   /** Closes every connection opened here and deletes the store. */
@@ -45,6 +47,7 @@ function trackConnections(
   const opened: OpenedDatabase[] = []
   return {
     dialect,
+    databaseUrl: options.databaseUrl,
     open() {
       const database = openDatabase(options)
       opened.push(database)

@@ -40,6 +40,12 @@ test('two phones share a production, edit the same décor offline and converge; 
   await expect(regie.getByTestId('record-row')).toContainText('Cave voûtée')
 
   // The AD loses the network and edits; the régisseur edits the same décor (and later, so their name wins).
+  // Going offline before the service worker controls the page would leave no app to navigate to.
+  await ad.evaluate(async () => {
+    await navigator.serviceWorker.ready
+  })
+  if (!(await ad.evaluate(() => !!navigator.serviceWorker.controller))) await ad.reload()
+  await expect.poll(() => ad.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true)
   await ad.context().setOffline(true)
   await editLocation(ad, pid, decorId, { parking: 'Rue Mouffetard, 3 places', name: 'Cave (AD)' })
   await editLocation(regie, pid, decorId, { noise: 'Métro ligne 7', name: 'Cave du bar' })
@@ -72,4 +78,8 @@ test('two phones share a production, edit the same décor offline and converge; 
   await viewer.screenshot({ path: 'test-results/screenshots/team-rejection.png', fullPage: true })
   await viewer.goto(`/p/${pid}/locations/${decorId}`)
   await expect(viewer.getByTestId('detail-title')).toHaveText('Cave du bar')
+
+  // Live update: the AD renames the décor; the régisseur's page, open all along, shows it within seconds untouched (a poke).
+  await editLocation(ad, pid, decorId, { name: 'Cave du bar (sous-sol)' })
+  await expect(regie.getByTestId('detail-title')).toHaveText('Cave du bar (sous-sol)', { timeout: 5_000 })
 })

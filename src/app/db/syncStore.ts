@@ -5,7 +5,9 @@
  * re-applied on top of pulled rows so the user never sees an edit vanish while it waits; nothing here
  * writes to the outbox.
  */
-import { canTransition, ENTITIES, transitionFields, type BaseRecord, type MealGroup } from '../../core/model'
+import type { BaseRecord, MealGroup } from '../../core/model'
+import { canTransition, transitionFields } from '../../core/model/permitStatus'
+import { ENTITY_TABLES } from '../../core/model/tables'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
 import { calendarDateIn } from '../../core/rules/workingDays'
 import type { AdjustArgs, CreateArgs, DeleteArgs, OutboxEntry, PatchArgs, TransitionArgs } from '../../core/sync/mutations'
@@ -46,12 +48,24 @@ export async function clientIdFor(productionId: string, database: RegieDatabase 
   })
 }
 
+/**
+ * The last mutationId of this device's stream for the production whose outcome it already holds: entries leave the
+ * outbox only once a pull reported them, so everything before the first waiting entry.
+ */
+export async function acknowledgedUpTo(productionId: string, database: RegieDatabase = db): Promise<number> {
+  return database.transaction('r', database.outbox, database.meta, async () => {
+    const [first] = await pendingEntries(productionId, 1, database)
+    if (first) return first.mutationId - 1
+    return ((await database.meta.get(clientStateKey(productionId)))?.nextMutationId ?? 1) - 1
+  })
+}
+
 /** The production's waiting changes in mutationId order, at most `limit`. */
 export function pendingEntries(productionId: string, limit: number, database: RegieDatabase = db): Promise<OutboxEntry[]> {
   return database.outbox.where('[productionId+mutationId]').between([productionId, 0], [productionId, Infinity]).limit(limit).toArray()
 }
 
-const recordTables = (database: RegieDatabase) => Object.values(ENTITIES).map(({ table }) => database.table(table))
+const recordTables = (database: RegieDatabase) => Object.values(ENTITY_TABLES).map((table) => database.table(table))
 
 export async function applyPullPage(productionId: string, page: PullResponse, database: RegieDatabase = db): Promise<void> {
   await database.transaction('rw', [...recordTables(database), database.outbox, database.teams, database.rejections], async () => {
@@ -71,20 +85,28 @@ export async function applyPullPage(productionId: string, page: PullResponse, da
     await database.outbox.bulkDelete(acknowledged.map((entry) => [productionId, entry.mutationId] as [string, number]))
 
     const touched = new Set(page.changes.map((change) => `${change.entity}:${change.id}`))
-    const pending = await pendingEntries(productionId, Infinity, database)
-    for (const entry of pending) await reapply(database, entry, touched)
+    // Only entries of rows this page replaced: awaits that reach no table (a hundred entries of other rows) would
+    // make Dexie lose this transaction, which then commits before its cursor (PrematureCommitError).
+    const pending = (await pendingEntries(productionId, Infinity, database)).filter((entry) => touched.has(recordKey(entry)))
+    for (const entry of pending) await reapply(database, entry)
     await database.teams.update(productionId, { cursor: page.cursor })
   })
 }
 
-/** Puts a waiting local change back on top of a row the pull just replaced. */
-async function reapply(database: RegieDatabase, entry: OutboxEntry, touched: Set<string>): Promise<void> {
+const recordIdOf = (entry: OutboxEntry) =>
+  String('record' in entry.args ? (entry.args as CreateArgs).record.id : (entry.args as PatchArgs | DeleteArgs | AdjustArgs | TransitionArgs).id)
+
+/** `entity:id` of the record an outbox entry changes ('' for a mutation this app does not know). */
+function recordKey(entry: OutboxEntry): string {
   const parsed = parseMutationName(entry.name)
-  if (!parsed) return
+  return parsed ? `${parsed.entity}:${recordIdOf(entry)}` : ''
+}
+
+/** Puts a waiting local change back on top of a row the pull just replaced. */
+async function reapply(database: RegieDatabase, entry: OutboxEntry): Promise<void> {
+  const parsed = parseMutationName(entry.name)!
   const table = database.records(parsed.entity)
-  const id = 'record' in entry.args ? (entry.args as CreateArgs).record.id : (entry.args as PatchArgs | DeleteArgs | AdjustArgs | TransitionArgs).id
-  if (!touched.has(`${parsed.entity}:${String(id)}`)) return
-  const current = await table.get(String(id))
+  const current = await table.get(recordIdOf(entry))
   if (parsed.op === 'create') {
     if (!current) await table.put((entry.args as CreateArgs).record as BaseRecord)
   } else if (parsed.op === 'patch') {
@@ -109,6 +131,11 @@ async function reapply(database: RegieDatabase, entry: OutboxEntry, touched: Set
 
 export function liveRejections(productionId: string, database: RegieDatabase = db) {
   return liveQuery(() => database.rejections.where('productionId').equals(productionId).toArray())
+}
+
+/** The productions that have refused changes waiting for their author (the Synchronisation screen). */
+export function liveRejectedProductions(database: RegieDatabase = db) {
+  return liveQuery(async () => (await database.rejections.orderBy('productionId').uniqueKeys()).map(String))
 }
 
 export async function dismissRejection(productionId: string, mutationId: number, database: RegieDatabase = db): Promise<void> {

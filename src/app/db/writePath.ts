@@ -5,7 +5,8 @@
  * that transaction, so two tabs writing at once still get consecutive ids. Applying pulled changes must
  * never come through here.
  */
-import { canTransition, transitionFields, type BaseRecord, type EntityName, type MealGroup, type PermitStatus } from '../../core/model'
+import type { BaseRecord, EntityName, MealGroup } from '../../core/model'
+import { canTransition, transitionFields, type PermitStatus } from '../../core/model/permitStatus'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
 import { calendarDateIn } from '../../core/rules/workingDays'
 import { decodeHlc, encodeHlc, tickHlc } from '../../core/sync/hlc'

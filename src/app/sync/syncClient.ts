@@ -36,6 +36,16 @@ export interface Session {
   token: string
 }
 
+/** A member of a team production as the server lists them; `sessions` only where the caller may see them. */
+export interface TeamMember {
+  id: string
+  displayName: string
+  role: string
+  createdAt: string
+  revokedAt: string | null
+  sessions?: { id: string; label: string; createdAt: string; lastSeenAt: string }[]
+}
+
 const TIMEOUT_MS = 20_000
 /** Blob transfers get the plain timeout plus the time a slow set connection (50 kB/s) needs for their bytes. */
 const SLOW_BYTES_PER_MS = 50
@@ -104,10 +114,18 @@ export function createSyncClient(baseUrl = '', fetcher: Fetcher = (url, init) =>
       call<{ code: string; link: string; role: string; expiresAt: string }>('POST', `/api/v1/productions/${encodeURIComponent(productionId)}/invites`, token, { role }),
     acceptInvite: (code: string, body: { displayName: string; deviceLabel?: string }) =>
       call<Session & { productionName: string }>('POST', `/api/v1/invites/${encodeURIComponent(code)}/accept`, null, body),
+    listMembers: (productionId: string, token: string) =>
+      call<{ members: TeamMember[] }>('GET', `/api/v1/productions/${encodeURIComponent(productionId)}/members`, token),
+    changeRole: (productionId: string, token: string, memberId: string, role: string) =>
+      call<{ id: string; role: string }>('PATCH', `/api/v1/productions/${encodeURIComponent(productionId)}/members/${encodeURIComponent(memberId)}`, token, { role }),
+    revokeMember: (productionId: string, token: string, memberId: string) =>
+      call<null>('DELETE', `/api/v1/productions/${encodeURIComponent(productionId)}/members/${encodeURIComponent(memberId)}`, token),
+    revokeSession: (productionId: string, token: string, sessionId: string) =>
+      call<null>('DELETE', `/api/v1/productions/${encodeURIComponent(productionId)}/sessions/${encodeURIComponent(sessionId)}`, token),
     push: (productionId: string, token: string, body: PushRequest) =>
       call<PushResponse>('POST', `/api/v1/productions/${encodeURIComponent(productionId)}/push`, token, body),
-    pull: (productionId: string, token: string, query: { clientId: string; cursor: number; limit: number }) =>
-      call<PullResponse>('GET', `/api/v1/productions/${encodeURIComponent(productionId)}/pull?clientId=${encodeURIComponent(query.clientId)}&cursor=${query.cursor}&limit=${query.limit}`, token),
+    pull: (productionId: string, token: string, query: { clientId: string; cursor: number; limit: number; acked?: number }) =>
+      call<PullResponse>('GET', `/api/v1/productions/${encodeURIComponent(productionId)}/pull?clientId=${encodeURIComponent(query.clientId)}&cursor=${query.cursor}&limit=${query.limit}${query.acked === undefined ? '' : `&acked=${query.acked}`}`, token),
 
     /** Whether the session's production already has this blob on the server. */
     hasBlob: (token: string, sha256: string) =>

@@ -6,7 +6,7 @@
  */
 import { PROTOCOL_VERSION } from '../../core/sync/protocol'
 import { db, type RegieDatabase, type TeamLink } from '../db/db'
-import { applyPullPage, clientIdFor, getTeam, pendingEntries, saveTeam, updateTeam } from '../db/syncStore'
+import { acknowledgedUpTo, applyPullPage, clientIdFor, getTeam, pendingEntries, saveTeam, updateTeam } from '../db/syncStore'
 import type { Session, SyncClient } from './syncClient'
 
 const PUSH_BATCH = 500
@@ -52,7 +52,8 @@ async function pullAll(team: TeamLink, client: SyncClient, database: RegieDataba
   let cursor = team.cursor
   let pulled = 0
   for (;;) {
-    const page = await client.pull(team.productionId, team.token, { clientId, cursor, limit: PULL_PAGE })
+    const acked = await acknowledgedUpTo(team.productionId, database)
+    const page = await client.pull(team.productionId, team.token, { clientId, cursor, limit: PULL_PAGE, acked })
     await applyPullPage(team.productionId, page, database)
     pulled += page.changes.length
     cursor = page.cursor

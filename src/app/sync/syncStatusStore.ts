@@ -10,6 +10,7 @@ import { liveTeams } from '../db/syncStore'
 import { useLiveQuery } from '../db/useLiveQuery'
 import { useNetwork } from '../ui/useNetwork'
 import type { SyncFailureKind } from './syncClient'
+import { openSyncStatusChannel } from './syncStatusChannel'
 
 export type PersistState = 'unsupported' | 'persisted' | 'denied' | 'unknown'
 
@@ -25,14 +26,28 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
   const failure = ref<SyncFailureKind | null>(null)
   const lastSyncAt = computed(() => teams.value.map((team) => team.lastSyncAt).filter(Boolean).sort().at(-1) ?? null)
 
-  /** Starts the sync loop (in the leading tab only); its state reaches the other tabs through the teams table. */
+  /**
+   * Starts the sync loop (in the leading tab only). Its syncing state and failure reach the other tabs by
+   * BroadcastChannel (syncStatusChannel.ts); last sync times and errors per production through the teams table.
+   */
   // The loop and its HTTP code load after the first screen, like the service worker.
   function startSync() {
+    const channel = openSyncStatusChannel((state) => {
+      syncing.value = state.syncing
+      failure.value = state.failure
+    })
+    const share = () => channel.publish({ syncing: syncing.value, failure: failure.value })
     import('./syncLoop')
       .then(({ startSyncLoopInLeaderTab }) =>
         startSyncLoopInLeaderTab({
-          onSyncing: (value) => (syncing.value = value),
-          onFailure: (error) => (failure.value = error?.kind ?? null),
+          onSyncing: (value) => {
+            syncing.value = value
+            share()
+          },
+          onFailure: (error) => {
+            failure.value = error?.kind ?? null
+            share()
+          },
         }),
       )
       .catch(() => undefined)

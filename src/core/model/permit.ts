@@ -7,6 +7,7 @@ import * as v from 'valibot'
 import {
   baseEntries, choice, count, id, idList, MSG, optionalDate, optionalEmail, optionalNumber, optionalPhone, optionalText, requiredText,
 } from './fields'
+import { PERMIT_STATUSES } from './permitStatus'
 import { sha256Hex } from './signature'
 
 export const AUTHORITY_KINDS = ['cityHall', 'prefecture', 'sncf', 'ratp', 'airport', 'monument', 'park', 'privateOwner', 'other'] as const
@@ -28,32 +29,7 @@ export const AuthorityInputSchema = v.looseObject(authorityFields)
 export const AuthoritySchema = v.looseObject({ ...baseEntries, ...authorityFields })
 export type Authority = v.InferOutput<typeof AuthoritySchema>
 
-export const PERMIT_STATUSES = ['draft', 'sent', 'underReview', 'granted', 'refused', 'orderReceived'] as const
-export type PermitStatus = (typeof PERMIT_STATUSES)[number]
-
-/** The status workflow: draft → sent → under review → granted / refused; granted → order received (arrêté). */
-export const PERMIT_TRANSITIONS: Record<PermitStatus, readonly PermitStatus[]> = {
-  draft: ['sent'],
-  sent: ['underReview', 'granted', 'refused'],
-  underReview: ['granted', 'refused'],
-  granted: ['orderReceived'],
-  refused: ['draft'],
-  orderReceived: [],
-}
-
-export function canTransition(from: PermitStatus, to: PermitStatus): boolean {
-  // `from` may come from a pushed mutation: an unknown status (even 'toString') is simply not an edge.
-  return Object.hasOwn(PERMIT_TRANSITIONS, from) && PERMIT_TRANSITIONS[from].includes(to)
-}
-
-/**
- * A status change as it lands on a record: the new status, and the day it was sent when it is sent for the
- * first time (`date`: the calendar day of the change in Paris). The phone and the server apply this same
- * function, so both hold the same row. Call it only once canTransition(record.status, to) holds.
- */
-export function transitionFields(record: { sentOn?: string }, to: PermitStatus, date: string): { status: PermitStatus; sentOn?: string } {
-  return to === 'sent' && !record.sentOn ? { status: to, sentOn: date } : { status: to }
-}
+export { canTransition, PERMIT_STATUSES, PERMIT_TRANSITIONS, transitionFields, type PermitStatus } from './permitStatus'
 
 /** What authorities usually ask to receive with a request; `other` covers anything else (named by its label). */
 export const PERMIT_DOCUMENT_KINDS = ['insuranceCertificate', 'plan', 'vehiclePlan', 'kbis', 'scenario', 'other'] as const

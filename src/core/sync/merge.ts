@@ -71,7 +71,8 @@ export function mergeCreate(
     if (existing.deleted) return { ok: false, reason: 'deleted' }
     const fields = editable(record, ENTITY_RULES[entity]?.reserved)
     const merged = mergePatch(existing, fields, hlc, entity)
-    if (!merged.ok || merged.changed) return merged
+    // mergePatch answers with a new row only when a field took the create's value.
+    if (!merged.ok || merged.row !== existing) return merged
     const differs = Object.entries(fields).some(([key, value]) => !same(existing.data[key], value))
     return { ok: true, row: existing, changed: differs }
   }
@@ -101,7 +102,9 @@ export function mergePatch(existing: StoredRow | undefined, fields: Record<strin
     clocks[field] = hlc
     changed = true
   }
-  if (!changed) return { ok: true, row: existing, changed: false }
+  // Every field lost to a later write, yet the author's phone shows its own version (its values, its updatedAt),
+  // maybe on top of rows it already pulled: the row counts as changed so that its next pull brings the team's back.
+  if (!changed) return { ok: true, row: existing, changed: true }
   // The latest change's time, whatever the order patches arrive in, so every replica agrees.
   const time = hlcTime(hlc)
   if (typeof data.updatedAt !== 'string' || data.updatedAt < time) data.updatedAt = time

@@ -35,6 +35,8 @@ export const PullQuerySchema = v.object({
   clientId,
   cursor: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number)), '0'),
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(MAX_PULL_LIMIT)), '500'),
+  /** The last mutationId whose outcome the client already holds: refused mutations are listed from the next one. */
+  acked: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
 })
 
 export const CreateArgsSchema = v.object({ record: v.looseObject({ id: recordId, productionId: recordId }) })

@@ -1,4 +1,4 @@
-/** Sync routes: push a batch of mutations, pull changes after a cursor (DESIGN.md section 3). */
+/** Sync routes: push a batch of mutations, pull changes after a cursor (DESIGN.md section 3); a push that changed something pokes the production's live streams. */
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import * as v from 'valibot'
@@ -6,13 +6,14 @@ import { PROTOCOL_VERSION, PullQuerySchema, PushRequestSchema } from '../../core
 import { authenticate, HttpError } from '../auth'
 import type { DialectName } from '../db'
 import type { Database } from '../schema'
+import type { PokeHub } from '../sync/pokeHub'
 import { readPull } from '../sync/pull'
 import { applyPush } from '../sync/push'
 
 /** A push of 2,000 mutations with their records fits; anything larger is refused before parsing. */
 export const PUSH_BODY_LIMIT = 8 * 1024 * 1024
 
-export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>, dialect: DialectName): void {
+export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>, dialect: DialectName, pokes: PokeHub): void {
   app.post<{ Params: { pid: string } }>('/api/v1/productions/:pid/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request, reply) => {
     const caller = await authenticate(db, request, request.params.pid)
     const schemaVersion = (request.body as { schemaVersion?: unknown } | null)?.schemaVersion
@@ -22,6 +23,8 @@ export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>, d
     const parsed = v.safeParse(PushRequestSchema, request.body)
     if (!parsed.success) throw new HttpError(400, 'invalid_body', parsed.issues.slice(0, 5).map((issue) => `${v.getDotPath(issue) ?? ''} ${issue.message}`.trim()).join('; '))
     const outcome = await applyPush(db, dialect, caller, parsed.output)
+    // applyPush has committed by now: a phone poked here pulls rows that are really there.
+    if (outcome.status === 200 && outcome.head !== undefined) pokes.announce(caller.productionId, outcome.head)
     return reply.code(outcome.status).send(outcome.body)
   })
 

@@ -1,7 +1,7 @@
 /**
  * Team routes: create a production (its creator becomes owner), invite with an expiring single-role code,
- * accept an invite, list members, change a role, revoke a member or a device session. Every body is
- * validated; every answer about another production is a plain 403.
+ * accept an invite, list members (with their signed-in devices), change a role, revoke a member or a device session.
+ * Every body is validated; every answer about another production is a plain 403.
  */
 import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
@@ -91,7 +91,16 @@ export function registerTeamRoutes(app: FastifyInstance, db: Kysely<Database>): 
     const caller = await authenticate(db, request, request.params.pid)
     const members = await db.selectFrom('members').select(['id', 'display_name as displayName', 'role', 'created_at as createdAt', 'revoked_at as revokedAt'])
       .where('production_id', '=', caller.productionId).orderBy('created_at').execute()
-    return reply.send({ members })
+    // Devices still signed in: the owner sees everyone's (to cut off a lost phone), others only their own.
+    let sessionQuery = db.selectFrom('sessions')
+      .select(['id', 'member_id as memberId', 'label', 'created_at as createdAt', 'last_seen_at as lastSeenAt'])
+      .where('production_id', '=', caller.productionId).where('revoked_at', 'is', null)
+    if (caller.role !== 'owner') sessionQuery = sessionQuery.where('member_id', '=', caller.memberId)
+    const sessions = await sessionQuery.orderBy('created_at').execute()
+    const devicesOf = (memberId: string) => sessions.filter((session) => session.memberId === memberId)
+      .map(({ id, label, createdAt, lastSeenAt }) => ({ id, label, createdAt, lastSeenAt }))
+    const maySee = (memberId: string) => caller.role === 'owner' || memberId === caller.memberId
+    return reply.send({ members: members.map((member) => (maySee(member.id) ? { ...member, sessions: devicesOf(member.id) } : member)) })
   })
 
   app.patch<{ Params: { pid: string; mid: string } }>('/api/v1/productions/:pid/members/:mid', async (request, reply) => {

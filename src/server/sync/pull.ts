@@ -2,7 +2,9 @@
  * Reads a page of changes after a cursor, in one read snapshot: the rows whose seq is above the cursor in seq
  * order, the production's head, how far this client's pushes have been applied, and the client's refused
  * mutations with their reasons. Seq is assigned under the production row's lock, so a reader paging by seq
- * never skips a row committed late.
+ * never skips a row committed late. Every refused mutation reaches its client: after `acked`, oldest first,
+ * and lastMutationId stops before the first one a page could not list (the client acknowledges only what it
+ * was told about, and pulls again for the rest).
  */
 import type { Kysely } from 'kysely'
 import type { EntityName } from '../../core/model'
@@ -15,7 +17,7 @@ const REJECTIONS_SHOWN = 200
 export async function readPull(
   db: Kysely<Database>,
   dialect: DialectName,
-  query: { productionId: string; clientId: string; cursor: number; limit: number },
+  query: { productionId: string; clientId: string; cursor: number; limit: number; acked?: number | undefined },
 ): Promise<PullResponse> {
   const transaction = dialect === 'postgres' ? db.transaction().setIsolationLevel('repeatable read') : db.transaction()
   return transaction.execute(async (trx) => {
@@ -31,16 +33,20 @@ export async function readPull(
     const page = rows.slice(0, query.limit)
     const client = await trx.selectFrom('clients').select('last_mutation_id')
       .where('production_id', '=', query.productionId).where('client_id', '=', query.clientId).executeTakeFirst()
-    const refused = await trx.selectFrom('mutation_log').select(['mutation_id', 'name', 'error'])
+    const rejectedOf = trx.selectFrom('mutation_log').select(['mutation_id', 'name', 'error'])
       .where('production_id', '=', query.productionId).where('client_id', '=', query.clientId).where('status', '=', 'rejected')
-      .orderBy('mutation_id', 'desc').limit(REJECTIONS_SHOWN).execute()
+    // Without `acked` (an app from before it), the latest refusals only.
+    const refused = query.acked === undefined
+      ? (await rejectedOf.orderBy('mutation_id', 'desc').limit(REJECTIONS_SHOWN).execute()).reverse()
+      : await rejectedOf.where('mutation_id', '>', query.acked).orderBy('mutation_id').limit(REJECTIONS_SHOWN + 1).execute()
+    const unlisted = refused.length > REJECTIONS_SHOWN ? refused[REJECTIONS_SHOWN]!.mutation_id : null
     return {
       changes: page.map((row) => ({ entity: row.entity as EntityName, id: row.id, data: JSON.parse(row.data), deleted: row.deleted === 1, seq: row.seq })),
       cursor: page.at(-1)?.seq ?? query.cursor,
-      hasMore: rows.length > query.limit,
+      hasMore: rows.length > query.limit || unlisted !== null,
       head: production.seq,
-      lastMutationId: client?.last_mutation_id ?? 0,
-      rejections: refused.reverse().map((row): SyncRejection => {
+      lastMutationId: unlisted === null ? (client?.last_mutation_id ?? 0) : unlisted - 1,
+      rejections: refused.slice(0, REJECTIONS_SHOWN).map((row): SyncRejection => {
         const error = JSON.parse(row.error ?? '{}') as { reason?: string; details?: Record<string, string> }
         return { mutationId: row.mutation_id, name: row.name, reason: error.reason ?? 'rejected', ...(error.details && { details: error.details }) }
       }),

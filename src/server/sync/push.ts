@@ -7,7 +7,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely'
 import * as v from 'valibot'
-import { decodeHlc, encodeHlc } from '../../core/sync/hlc'
+import { decodeHlc, encodeHlc, type Hlc } from '../../core/sync/hlc'
 import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, type MergeResult, type StoredRow } from '../../core/sync/merge'
 import {
   AdjustArgsSchema, CreateArgsSchema, DeleteArgsSchema, parseMutationName, PatchArgsSchema, TransitionArgsSchema, type MutationOp, type PushMutation, type PushRequest, type PushResponse,
@@ -17,12 +17,13 @@ import { mayWrite, type Caller } from '../auth'
 import type { DialectName } from '../db'
 import type { Database } from '../schema'
 
-/** Clocks up to a minute ahead are clamped to the server's; a day ahead means a broken clock: refused. */
+/** Clocks more than a minute ahead are clamped to that minute; a day ahead means a broken clock: refused. */
 const CLAMP_AHEAD_MS = 60_000
 const REFUSE_AHEAD_MS = 24 * 60 * 60_000
 
 export type PushOutcome =
-  | { status: 200; body: PushResponse }
+  /** `head`: the production's seq after a push that applied or re-sent something (what live pokes announce). */
+  | { status: 200; body: PushResponse; head?: number }
   | { status: 409; body: { error: 'mutation_gap'; expected: number; lastMutationId: number } }
   | { status: 403; body: { error: 'forged_client'; message: string } }
 
@@ -66,12 +67,14 @@ async function pushInTransaction(trx: Transaction<Database>, dialect: DialectNam
 
   const rejected: SyncRejection[] = []
   let applied = 0
+  let resent = 0
+  const clocks = mergeClocks(pending, now)
   for (const mutation of pending) {
     const name = `m${mutation.mutationId}`
     await savepoint(name).execute(trx)
     let outcome: MutationOutcome
     try {
-      outcome = await applyMutation(trx, caller, mutation, now)
+      outcome = await applyMutation(trx, caller, mutation, clocks.get(mutation.mutationId) ?? null, now)
     } catch (error) {
       // A database error on one mutation (a constraint, a value the column refuses) must not sink the others.
       await rollbackTo(name).execute(trx)
@@ -80,7 +83,10 @@ async function pushInTransaction(trx: Transaction<Database>, dialect: DialectNam
     await release(name).execute(trx)
     if (outcome.status === 'rejected') {
       rejected.push({ mutationId: mutation.mutationId, name: mutation.name, reason: outcome.reason, ...(outcome.details && { details: outcome.details }) })
-      if (outcome.row) await resend(trx, productionId, outcome.row)
+      if (outcome.row) {
+        await resend(trx, productionId, outcome.row)
+        resent++
+      }
     } else applied++
     await trx.insertInto('mutation_log').values({
       production_id: productionId,
@@ -98,7 +104,10 @@ async function pushInTransaction(trx: Transaction<Database>, dialect: DialectNam
   if (pending.length > 0) {
     await trx.updateTable('clients').set({ last_mutation_id: lastMutationId }).where('production_id', '=', productionId).where('client_id', '=', request.clientId).execute()
   }
-  return { status: 200, body: { lastMutationId, applied, skipped: request.mutations.length - pending.length, rejected } }
+  const body = { lastMutationId, applied, skipped: request.mutations.length - pending.length, rejected }
+  if (applied + resent === 0) return { status: 200, body }
+  const { seq: head } = await trx.selectFrom('productions').select('seq').where('id', '=', productionId).executeTakeFirstOrThrow()
+  return { status: 200, body, head }
 }
 
 const ARGS_SCHEMAS = {
@@ -109,10 +118,9 @@ type MutationOutcome =
   | { status: 'applied' | 'unchanged' }
   | { status: 'rejected'; reason: string; details?: Record<string, string>; row?: { entity: string; id: string } }
 
-async function applyMutation(trx: Transaction<Database>, caller: Caller, mutation: PushMutation, now: number): Promise<MutationOutcome> {
+async function applyMutation(trx: Transaction<Database>, caller: Caller, mutation: PushMutation, hlc: string | null, now: number): Promise<MutationOutcome> {
   const parsed = parseMutationName(mutation.name)
   if (!parsed) return { status: 'rejected', reason: 'unknown_mutation' }
-  const hlc = checkedHlc(mutation.hlc, now)
   if (!hlc) return { status: 'rejected', reason: 'clock_ahead' }
   const { entity, op } = parsed
 
@@ -160,9 +168,25 @@ async function resend(trx: Transaction<Database>, productionId: string, row: { e
   await trx.updateTable('entities').set({ seq }).where('production_id', '=', productionId).where('entity', '=', row.entity).where('id', '=', row.id).execute()
 }
 
-/** The mutation's HLC, clamped when a little ahead of the server, or null when absurdly ahead. */
-function checkedHlc(text: string, now: number): string | null {
-  const hlc = decodeHlc(text)
-  if (hlc.millis > now + REFUSE_AHEAD_MS) return null
-  return hlc.millis > now + CLAMP_AHEAD_MS ? encodeHlc({ ...hlc, millis: now }) : text
+/**
+ * The HLC each mutation of a push merges with, by mutationId: clamped to a minute ahead of the server when further
+ * ahead, null when a day ahead. Clamping keeps a device's own order, or its later edit of a field would lose to its
+ * earlier one: clamped to the bound rather than to the server's time, a clock stays above the device's clocks
+ * accepted before (at most a minute ahead then), and a tie between clamped clocks goes to the later mutation.
+ */
+function mergeClocks(mutations: PushMutation[], now: number): Map<number, string | null> {
+  const clocks = new Map<number, string | null>()
+  let previous: Hlc | null = null
+  for (const mutation of mutations) {
+    const sent = decodeHlc(mutation.hlc)
+    if (sent.millis > now + REFUSE_AHEAD_MS) {
+      clocks.set(mutation.mutationId, null)
+      continue
+    }
+    let hlc = sent.millis > now + CLAMP_AHEAD_MS ? { ...sent, millis: now + CLAMP_AHEAD_MS } : sent
+    if (previous && encodeHlc(hlc) <= encodeHlc(previous)) hlc = { ...previous, counter: previous.counter + 1, node: sent.node }
+    previous = hlc
+    clocks.set(mutation.mutationId, encodeHlc(hlc))
+  }
+  return clocks
 }

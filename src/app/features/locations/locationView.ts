@@ -90,6 +90,11 @@ export const locationView: EntityView<Location> = {
     { key: 'staging', fields: [{ key: 'stagingNotes', kind: 'textarea' }] },
   ],
   photos: true,
+  actions: [
+    { key: 'sun', path: (location) => `locations/${location.id}/sun` },
+    { key: 'dossier', path: (location) => `locations/${location.id}/dossier` },
+    { key: 'placeOnMap', path: (location) => `locations-map?place=${location.id}` },
+  ],
   defaults: () => ({ intExt: 'INT', setting: 'natural', status: 'toScout', contacts: [], rooms: [], advantages: [], nuisances: [], arrangements: [] }),
   title: (location) => location.name,
   subtitle: (location) => [location.scriptDecor, location.address].filter(Boolean).join(' · '),

@@ -1,0 +1,279 @@
+/**
+ * The simulation's oracle: an independent model of what the server must hold, fed with every mutation in the
+ * order the server applied it (the simulation delivers one request at a time, so that order is known). For each
+ * mutation it predicts the outcome from the rules of DESIGN.md section 3 (insert-if-absent, per-field
+ * last-writer-wins on the clamped HLC, delete wins, additive meal counts clamped to 0..10,000, compare-and-set on
+ * the permit workflow's edges, roles) and reports any difference with the server's verdict; at the end it
+ * compares its rows with the server's, field by field. It reuses no merge code of the server: a bug there
+ * cannot hide in the model.
+ */
+import { isDeepStrictEqual } from 'node:util'
+import { decodeHlc, encodeHlc, type Hlc } from '../../src/core/sync/hlc'
+import { parseMutationName } from '../../src/core/sync/mutationNames'
+
+export type SimRole = 'owner' | 'coordinator' | 'member' | 'trainee'
+
+/** The permit workflow (DOMAIN.md), written out again so the check does not trust the code under test. */
+export const PERMIT_EDGES: Record<string, readonly string[]> = {
+  draft: ['sent'],
+  sent: ['underReview', 'granted', 'refused'],
+  underReview: ['granted', 'refused'],
+  granted: ['orderReceived'],
+  refused: ['draft'],
+  orderReceived: [],
+}
+
+export const MEAL_GROUP_NAMES = ['crew', 'cast', 'extras', 'production', 'guests'] as const
+const MAX_COVERS = 10_000
+const CLAMP_AHEAD_MS = 60_000
+const REFUSE_AHEAD_MS = 24 * 60 * 60_000
+/** Fields no create or patch may set (the server keeps them), and fields only a special mutation moves. */
+const PROTECTED = new Set(['id', 'productionId', 'createdAt', 'updatedAt', 'deletedAt'])
+const RESERVED: Record<string, readonly string[]> = { meal: ['served'], permit: ['status'] }
+
+/** One mutation as the server's log recorded it, with the server's time when it was applied. */
+export interface LoggedMutation {
+  clientId: string
+  mutationId: number
+  name: string
+  args: Record<string, unknown>
+  hlc: string
+  status: string
+  reason: string | null
+  serverNow: number
+}
+
+interface FieldWrite {
+  value: unknown
+  /** The HLC after the server's clamp: what last-writer-wins compares. */
+  hlc: string
+  clientId: string
+  mutationId: number
+}
+
+interface ModelRow {
+  entity: string
+  id: string
+  creator: string
+  deleted: boolean
+  fields: Map<string, FieldWrite>
+  served: Record<string, number>
+  status?: string
+  /** The last mutations that reached this row, with the server's verdict: printed when the row differs. */
+  trace: string[]
+}
+
+type Verdict = { accepted: true } | { accepted: false; reason: string }
+
+export interface ModelStats {
+  /** Meal adjusts the 0..10,000 bounds cut short (so served differs from the plain sum of deltas). */
+  clampedAdjusts: number
+  /** Mutations whose clock was more than 60 s ahead of the server and got clamped. */
+  clampedClocks: number
+  /** Covers the accepted meal adjusts added, within the bounds, and as sent. */
+  acceptedAdjustDelta: number
+  acceptedAdjustRaw: number
+  acceptedTransitions: number
+}
+
+export class ReferenceModel {
+  readonly rows = new Map<string, ModelRow>()
+  readonly stats: ModelStats = { clampedAdjusts: 0, clampedClocks: 0, acceptedAdjustDelta: 0, acceptedAdjustRaw: 0, acceptedTransitions: 0 }
+
+  private readonly lastClock = new Map<string, Hlc>()
+
+  constructor(private readonly roles: ReadonlyMap<string, SimRole>) {}
+
+  /** Feeds one applied mutation; returns why the server's verdict differs from the model's, or null. */
+  apply(mutation: LoggedMutation): string | null {
+    const parsed = parseMutationName(mutation.name)
+    if (!parsed) return this.compare(mutation, { accepted: false, reason: 'unknown_mutation' })
+    const millis = decodeHlc(mutation.hlc).millis
+    if (millis > mutation.serverNow + REFUSE_AHEAD_MS) return this.compare(mutation, { accepted: false, reason: 'clock_ahead' })
+    const hlc = this.effectiveClock(mutation)
+    const clamped = hlc !== mutation.hlc
+    const { entity, op } = parsed
+    const args = mutation.args
+    const id = String(op === 'create' ? (args.record as Record<string, unknown>).id : args.id)
+    const key = `${entity}:${id}`
+    const row = this.rows.get(key)
+    const traced = `${mutation.clientId}#${mutation.mutationId} ${mutation.name} at ${hlc}${clamped ? ' (clamped)' : ''}: ${mutation.status}${mutation.reason ? ` ${mutation.reason}` : ''}`
+    if (row) {
+      row.trace.push(traced)
+      if (row.trace.length > 12) row.trace.shift()
+    }
+    if (!this.mayWrite(mutation.clientId, entity, row?.creator)) return this.compare(mutation, { accepted: false, reason: 'forbidden' })
+    const write = (value: unknown): FieldWrite => ({ value, hlc, clientId: mutation.clientId, mutationId: mutation.mutationId })
+
+    if (op === 'create') {
+      const record = args.record as Record<string, unknown>
+      const fields = Object.entries(record).filter(([field]) => !PROTECTED.has(field) && !(RESERVED[entity] ?? []).includes(field))
+      if (!row) {
+        const created: ModelRow = {
+          entity, id, creator: mutation.clientId, deleted: false, fields: new Map(fields.map(([field, value]) => [field, write(value)])), served: {}, trace: [traced],
+        }
+        if (entity === 'meal') created.served = normalisedCounts(record.served)
+        if (entity === 'permit') created.status = String(record.status)
+        return this.compare(mutation, { accepted: true }, () => this.rows.set(key, created))
+      }
+      if (row.deleted) return this.compare(mutation, { accepted: false, reason: 'deleted' })
+      return this.patchVerdict(mutation, row, fields, write)
+    }
+    if (!row) return this.compare(mutation, { accepted: false, reason: 'not_found' })
+    if (op === 'delete') return this.compare(mutation, { accepted: true }, () => (row.deleted = true))
+    if (row.deleted) return this.compare(mutation, { accepted: false, reason: 'deleted' })
+    if (op === 'patch') return this.patchVerdict(mutation, row, Object.entries(args.fields as Record<string, unknown>), write)
+    if (op === 'adjust') {
+      const group = String(args.group)
+      const delta = Number(args.delta)
+      const before = row.served[group] ?? 0
+      const after = Math.min(MAX_COVERS, Math.max(0, before + delta))
+      const expectedStatus = after === before ? 'unchanged' : 'applied'
+      if (mutation.status !== 'rejected' && mutation.status !== expectedStatus) {
+        return `${describe(mutation)}: the server says ${mutation.status}, the model expects ${expectedStatus} (served ${before}, delta ${delta})`
+      }
+      return this.compare(mutation, { accepted: true }, () => {
+        if (after - before !== delta) this.stats.clampedAdjusts++
+        this.stats.acceptedAdjustDelta += after - before
+        this.stats.acceptedAdjustRaw += delta
+        row.served[group] = after
+      })
+    }
+    // permit.transition: compare-and-set along an edge of the workflow.
+    const from = String(args.from)
+    const to = String(args.to)
+    if (!(PERMIT_EDGES[from] ?? []).includes(to)) return this.compare(mutation, { accepted: false, reason: 'invalid_transition' })
+    if (row.status !== from) return this.compare(mutation, { accepted: false, reason: 'stale_transition' })
+    return this.compare(mutation, { accepted: true }, () => {
+      this.stats.acceptedTransitions++
+      row.status = to
+      // The day a request is first sent is recorded with the move (Paris calendar day of its clock).
+      const sentOn = row.fields.get('sentOn')
+      if (to === 'sent' && !sentOn?.value && overwrites(mutation.clientId, hlc, sentOn)) {
+        row.fields.set('sentOn', { value: parisDay(decodeHlc(hlc).millis), hlc, clientId: mutation.clientId, mutationId: mutation.mutationId })
+      }
+    })
+  }
+
+  /**
+   * The clock a mutation merges with. One more than a minute ahead of the server is clamped to that minute, so a
+   * fast phone cannot win every conflict for hours; and a client's clocks keep the order of its mutations (a tie
+   * after clamping goes to the later one), so a phone's later edit of a field always replaces its earlier one.
+   */
+  private effectiveClock(mutation: LoggedMutation): string {
+    const sent = decodeHlc(mutation.hlc)
+    const bound = mutation.serverNow + CLAMP_AHEAD_MS
+    let clock = sent.millis > bound ? { ...sent, millis: bound } : sent
+    if (sent.millis > bound) this.stats.clampedClocks++
+    const previous = this.lastClock.get(mutation.clientId)
+    if (previous && encodeHlc(clock) <= encodeHlc(previous)) clock = { ...previous, counter: previous.counter + 1 }
+    this.lastClock.set(mutation.clientId, clock)
+    return encodeHlc(clock)
+  }
+
+  /** The last mutations that reached a row, with the server's verdicts (for failure messages). */
+  traceOf(key: string): string {
+    return this.rows.get(key)?.trace.join(' | ') ?? 'no accepted create'
+  }
+
+  /** The model's row for an entity id, for the final field-by-field comparison. */
+  expectedRows(): ModelRow[] {
+    return [...this.rows.values()]
+  }
+
+  /**
+   * Per field, the later clock wins. A device's own edits keep their order whatever the clamp did to their
+   * clocks: the user's last edit of a field is the one that stays.
+   */
+  private patchVerdict(mutation: LoggedMutation, row: ModelRow, fields: [string, unknown][], write: (value: unknown) => FieldWrite): string | null {
+    const clock = write(null).hlc
+    const winners = fields.filter(([field]) => overwrites(mutation.clientId, clock, row.fields.get(field)))
+    if (fields.some(([field]) => PROTECTED.has(field) || (RESERVED[row.entity] ?? []).includes(field))) {
+      return this.compare(mutation, { accepted: false, reason: 'forbidden_field' })
+    }
+    const merged = new Map(row.fields)
+    for (const [field, value] of winners) merged.set(field, write(value))
+    if (winners.length > 0 && !crossFieldValid(row.entity, merged)) return this.compare(mutation, { accepted: false, reason: 'invalid' })
+    return this.compare(mutation, { accepted: true }, () => {
+      row.fields = merged
+    })
+  }
+
+  private mayWrite(clientId: string, entity: string, creator: string | undefined): boolean {
+    const role = this.roles.get(clientId)
+    if (role === 'owner' || role === 'coordinator') return true
+    if (role === 'member') return entity !== 'production'
+    if (role === 'trainee') return entity !== 'production' && (creator === undefined || creator === clientId)
+    return false
+  }
+
+  private compare(mutation: LoggedMutation, verdict: Verdict, commit?: () => void): string | null {
+    const accepted = mutation.status === 'applied' || mutation.status === 'unchanged'
+    if (verdict.accepted && accepted) {
+      commit?.()
+      return null
+    }
+    if (!verdict.accepted && !accepted && mutation.reason === verdict.reason) return null
+    const expected = verdict.accepted ? 'accepted' : `rejected (${verdict.reason})`
+    return `${describe(mutation)}: the server says ${mutation.status}${mutation.reason ? ` (${mutation.reason})` : ''}, the model expects ${expected}`
+  }
+}
+
+/** Last writer wins per field; a phone's own later write always wins over its earlier one. */
+function overwrites(clientId: string, hlc: string, current: FieldWrite | undefined): boolean {
+  return !current || current.clientId === clientId || hlc > current.hlc
+}
+
+function parisDay(millis: number): string {
+  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Paris', year: 'numeric', month: '2-digit', day: '2-digit' }).format(millis)
+}
+
+/** The cross-field rules of the schemas a merged row must still pass (a later patch may break them). */
+function crossFieldValid(entity: string, fields: Map<string, FieldWrite>): boolean {
+  const value = (field: string) => fields.get(field)?.value
+  if (entity === 'inventoryItem') return Number(value('quantityBack') ?? 0) <= Number(value('quantityOut'))
+  if (entity === 'placement') {
+    const arrival = String(value('arrival') ?? '')
+    const departure = String(value('departure') ?? '')
+    return arrival === '' || departure === '' || departure > arrival
+  }
+  return true
+}
+
+/** Served counts with every group present (the schema fills absent groups with 0). */
+export function normalisedCounts(counts: unknown): Record<string, number> {
+  const source = (counts ?? {}) as Record<string, unknown>
+  return Object.fromEntries(MEAL_GROUP_NAMES.map((group) => [group, typeof source[group] === 'number' ? (source[group] as number) : 0]))
+}
+
+export function describe(mutation: Pick<LoggedMutation, 'clientId' | 'mutationId' | 'name'> & { args: unknown }): string {
+  return `${mutation.clientId}#${mutation.mutationId} ${mutation.name} ${JSON.stringify(mutation.args).slice(0, 160)}`
+}
+
+/** Differences between the model's rows and the server's (entity:id → data), field by field. */
+export function compareWithServer(model: ReferenceModel, server: Map<string, { data: Record<string, unknown>; deleted: boolean }>): string[] {
+  const problems: string[] = []
+  for (const row of model.expectedRows()) {
+    const key = `${row.entity}:${row.id}`
+    const stored = server.get(key)
+    const before = problems.length
+    if (!stored) {
+      problems.push(`${key}: accepted by the server but missing from its rows`)
+      continue
+    }
+    if (stored.deleted !== row.deleted) problems.push(`${key}: deleted is ${stored.deleted} on the server, ${row.deleted} in the model`)
+    for (const [field, write] of row.fields) {
+      if (!isDeepStrictEqual(stored.data[field], write.value)) {
+        problems.push(`${key}.${field}: ${JSON.stringify(stored.data[field])} on the server, ${JSON.stringify(write.value)} in the model (last write ${write.clientId}#${write.mutationId})`)
+      }
+    }
+    if (row.entity === 'meal' && !isDeepStrictEqual(normalisedCounts(stored.data.served), normalisedCounts(row.served))) {
+      problems.push(`${key}.served: ${JSON.stringify(stored.data.served)} on the server, ${JSON.stringify(row.served)} in the model`)
+    }
+    if (row.entity === 'permit' && stored.data.status !== row.status) problems.push(`${key}.status: ${String(stored.data.status)} on the server, ${row.status} in the model`)
+    if (problems.length > before) problems.push(`  ${key} received: ${row.trace.join(' | ')}`)
+  }
+  const modelled = new Set(model.expectedRows().map((row) => `${row.entity}:${row.id}`))
+  for (const key of server.keys()) if (!modelled.has(key)) problems.push(`${key}: on the server, but no accepted create made it`)
+  return problems
+}
