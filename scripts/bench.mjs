@@ -322,6 +322,43 @@ async function main() {
     const panTimes = []
     for (let run = 0; run < RUNS; run++) panTimes.push(await page.evaluate(measurePan, { dx: run % 2 ? 300 : -300 }))
     report(`map with 2,000 décors: pan by 300 px, to the next frame (median of ${RUNS})`, median(panTimes), 'ms')
+
+    // 20 photos added at once on a décor's page (resized to the app's sizes and stored in IndexedDB): half the
+    // small EXIF fixture, half a 3000x2000 JPEG drawn once in the page, so the resizing is a camera's.
+    await page.goto(`${BASE}/p/${productionId}/locations/loc-1`)
+    const photoInput = page.getByTestId('record-photos').getByTestId('choose-photos')
+    await photoInput.waitFor({ state: 'attached' })
+    const largeJpeg = Buffer.from(await page.evaluate(async () => {
+      const canvas = document.createElement('canvas')
+      canvas.width = 3000
+      canvas.height = 2000
+      const g = canvas.getContext('2d')
+      const gradient = g.createLinearGradient(0, 0, 3000, 2000)
+      gradient.addColorStop(0, '#d9a441')
+      gradient.addColorStop(1, '#1d3557')
+      g.fillStyle = gradient
+      g.fillRect(0, 0, 3000, 2000)
+      // Detail everywhere, as in a photo (a flat image would compress to nothing).
+      for (let i = 0; i < 4000; i++) {
+        g.fillStyle = `hsl(${(i * 37) % 360} 60% ${30 + (i % 40)}%)`
+        g.fillRect((i * 7919) % 3000, (i * 104729) % 2000, 20 + (i % 60), 10 + (i % 45))
+      }
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/jpeg', 0.9))
+      const bytes = new Uint8Array(await blob.arrayBuffer())
+      let binary = ''
+      for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+      return btoa(binary)
+    }), 'base64')
+    const smallJpeg = readFileSync('test/fixtures/photos/with-exif.jpg')
+    const photoFiles = Array.from({ length: 20 }, (_, i) => i % 2
+      ? { name: `large-${i}.jpg`, mimeType: 'image/jpeg', buffer: largeJpeg }
+      : { name: `exif-${i}.jpg`, mimeType: 'image/jpeg', buffer: smallJpeg })
+    const photosStart = performance.now()
+    await photoInput.setInputFiles(photoFiles)
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="record-photos"] [data-testid="photo-item"]').length >= 20, null, { polling: 'raf', timeout: 180_000 })
+    const photosMs = performance.now() - photosStart
+    report(`adding 20 photos (resize + store) in Chromium (10 × 3000x2000 ${(largeJpeg.length / 1024 / 1024).toFixed(1)} MB, 10 × small; total)`, photosMs, 'ms')
+    report('adding 20 photos (resize + store) in Chromium: per photo', photosMs / 20, 'ms')
     await context.close()
   } finally {
     await browser.close()
