@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test, type Locator, type Page } from '@playwright/test'
 import { createProduction, fillForm, openControlledApp } from './helpers'
 
 const SHOTS = 'test-results/screenshots'
@@ -9,9 +9,11 @@ const DESKTOP = { width: 1280, height: 800 }
 const PHONE = { width: 390, height: 844 }
 
 /** Prints the page to an A4 PDF as Chromium does, and renders each page to PNG next to it. */
-async function printToPdf(page: Page, name: string) {
+async function printToPdf(page: Page, name: string, ready?: () => Promise<void>) {
   mkdirSync(PDFS, { recursive: true })
   await page.emulateMedia({ media: 'print' })
+  // What must be on paper (the dossier's map tiles), awaited as printed.
+  await ready?.()
   const path = `${PDFS}/${name}.pdf`
   const pdf = await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true })
   await page.emulateMedia({ media: 'screen' })
@@ -26,6 +28,14 @@ async function expectPhotosShown(page: Page, count: number) {
   const images = page.locator('main img.blob-image')
   await expect(images).toHaveCount(count)
   await expect.poll(() => images.evaluateAll((all) => all.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true)
+}
+
+/** The map shows its tiles, all of them: loaded, and none the grey "missing" one (offline and never viewed). */
+async function expectMapTiles(map: Locator) {
+  await expect(map.locator('.leaflet-marker-icon')).toBeVisible()
+  await expect.poll(() => map.locator('img.leaflet-tile').evaluateAll((tiles) =>
+    tiles.length > 0 && tiles.every((tile) => tile.classList.contains('leaflet-tile-loaded') && !(tile as HTMLImageElement).src.startsWith('data:')),
+  )).toBe(true)
 }
 
 async function addDecor(page: Page, pid: string, values: Parameters<typeof fillForm>[1], lists: Record<string, string> = {}) {
@@ -75,7 +85,15 @@ test('offline: a décor with two photos prints its scouting dossier, is compared
   await printToPdf(page, 'decor-compare')
   await page.setViewportSize(PHONE)
 
-  // The dossier, in French, with both photos, the situation block and the sun study.
+  // Map tiles are kept as viewed: the dossier, opened once online at the desk, has its plan de situation offline.
+  await context.setOffline(false)
+  await page.setViewportSize(DESKTOP)
+  await page.goto(`/p/${pid}/locations/${id}/dossier`)
+  await expectMapTiles(page.getByTestId('dossier-map'))
+  await context.setOffline(true)
+  await page.setViewportSize(PHONE)
+
+  // The dossier, in French, with both photos, the situation block, its map and the sun study.
   await page.goto(`/p/${pid}/locations/${id}`)
   await page.getByTestId('action-dossier').click()
   await expect(page.getByTestId('dossier')).toBeVisible()
@@ -85,10 +103,12 @@ test('offline: a décor with two photos prints its scouting dossier, is compared
   await expect(page.getByTestId('dossier-sun-sunrise')).toContainText(/\d\d:\d\d/)
   await expect(page.getByTestId('dossier-advantages')).toContainText('Voûtes en pierre')
   await expect(page.locator('main')).toContainText('Plan de situation')
+  // The plan de situation's map, centred on the décor's pin.
+  await expect(page.getByTestId('dossier-map').locator('.leaflet-marker-icon')).toBeVisible()
   await page.screenshot({ path: `${SHOTS}/decor-dossier-phone.png`, fullPage: true })
   await page.setViewportSize(DESKTOP)
   await page.screenshot({ path: `${SHOTS}/decor-dossier-desktop.png`, fullPage: true })
-  const pdf = await printToPdf(page, 'decor-dossier')
+  const pdf = await printToPdf(page, 'decor-dossier', () => expectMapTiles(page.getByTestId('dossier-map')))
   expect(pdf.length).toBeGreaterThan(20_000)
   await page.setViewportSize(PHONE)
 
@@ -96,6 +116,7 @@ test('offline: a décor with two photos prints its scouting dossier, is compared
   await page.goto(`/p/${pid}/locations/${rival}/dossier`)
   await expect(page.getByTestId('dossier')).toBeVisible()
   await expect(page.getByTestId('dossier-photo')).toHaveCount(0)
+  await expect(page.getByTestId('dossier-map')).toHaveCount(0)
   await expect(page.getByTestId('print-warnings')).toContainText('Aucune photo du décor.')
   await printToPdf(page, 'decor-dossier-no-photo')
   // French by default, English on request.

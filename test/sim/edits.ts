@@ -74,28 +74,28 @@ export function newRecord(entity: EntityName, id: string, productionId: string, 
   return { ...(result.value as Record<string, unknown>), id, productionId, createdAt: '', updatedAt: '', deletedAt: null }
 }
 
+/** What the form of each entity asks for: its required fields and a few more. */
 function typedFields(entity: EntityName, fixtures: Fixtures, random: Random): Record<string, unknown> {
-  const base = {}
   const pick = (ids: string[]) => random.pick(ids)
   switch (entity) {
     case 'location':
-      return { ...base, name: text(random), intExt: 'INT', setting: 'natural', status: 'toScout', noise: text(random) }
+      return { name: text(random), intExt: 'INT', setting: 'natural', status: 'toScout', noise: text(random) }
     case 'vehicle':
-      return { ...base, name: text(random), kind: 'van', lengthM: 6.5, widthM: 2.2, driver: text(random) }
+      return { name: text(random), kind: 'van', lengthM: 6.5, widthM: 2.2, driver: text(random) }
     case 'permit':
-      return { ...base, title: text(random), authorityId: pick(fixtures.authorityIds), status: 'draft', shootType: 'feature', reference: '' }
+      return { title: text(random), authorityId: pick(fixtures.authorityIds), status: 'draft', shootType: 'feature', reference: '' }
     case 'inventoryItem': {
       const quantityOut = random.int(1, 20)
-      return { ...base, rentalHouseId: pick(fixtures.rentalHouseIds), name: text(random), quantityOut, quantityBack: random.int(0, quantityOut), condition: 'ok' }
+      return { rentalHouseId: pick(fixtures.rentalHouseIds), name: text(random), quantityOut, quantityBack: random.int(0, quantityOut), condition: 'ok' }
     }
     case 'placement':
-      return { ...base, vehicleId: pick(fixtures.vehicleIds), shootDayId: pick(fixtures.shootDayIds), arrival: '07:00', departure: '20:00', street: text(random) }
+      return { vehicleId: pick(fixtures.vehicleIds), shootDayId: pick(fixtures.shootDayIds), arrival: '07:00', departure: '20:00', street: text(random) }
     case 'authority':
-      return { ...base, name: text(random), kind: 'cityHall', leadTime: random.int(0, 30), leadTimeUnit: 'workingDays' }
+      return { name: text(random), kind: 'cityHall', leadTime: random.int(0, 30), leadTimeUnit: 'workingDays' }
     case 'rentalHouse':
-      return { ...base, name: text(random), category: 'camera' }
+      return { name: text(random), category: 'camera' }
     case 'shootDay':
-      return { ...base, number: random.int(1, 60), date: `2030-03-${pad(random.int(1, 28))}`, dayType: 'normal', callTime: '08:00', wrapTime: '19:00' }
+      return { number: random.int(1, 60), date: `2030-03-${pad(random.int(1, 28))}`, dayType: 'normal', callTime: '08:00', wrapTime: '19:00' }
     default:
       throw new Error(`no generator for ${entity}`)
   }

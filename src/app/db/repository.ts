@@ -45,7 +45,9 @@ export interface Repository<T extends BaseRecord> {
 
 /** The last few lists read, per entity and production (a phone works on one production at a time). */
 const recentLists = new Map<string, BaseRecord[]>()
-const RECENT_LISTS = 6
+// The overview prefetches 8 lists (the stores, rental houses, condition reports): keep them all, so the first
+// tap on any of them, or on the returns dashboard, reopens from memory.
+const RECENT_LISTS = 10
 
 function remember(key: string, rows: BaseRecord[]) {
   recentLists.delete(key)
