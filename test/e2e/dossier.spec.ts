@@ -1,27 +1,10 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
-import { createProduction, fillForm, openControlledApp } from './helpers'
+import { createProduction, fillForm, openControlledApp, printToPdf } from './helpers'
 
 const SHOTS = 'test-results/screenshots'
-const PDFS = 'test-results/pdf'
 const DESKTOP = { width: 1280, height: 800 }
 const PHONE = { width: 390, height: 844 }
 
-/** Prints the page to an A4 PDF as Chromium does, and renders each page to PNG next to it. */
-async function printToPdf(page: Page, name: string, ready?: () => Promise<void>) {
-  mkdirSync(PDFS, { recursive: true })
-  await page.emulateMedia({ media: 'print' })
-  // What must be on paper (the dossier's map tiles), awaited as printed.
-  await ready?.()
-  const path = `${PDFS}/${name}.pdf`
-  const pdf = await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true })
-  await page.emulateMedia({ media: 'screen' })
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
-  // PNG renders for people to look at; pdftoppm comes with poppler-utils (installed by .ci/run).
-  if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', path, `${PDFS}/${name}`])
-  return pdf
-}
 
 /** Every photo of the page has its bytes shown (not the "not received" placeholder). */
 async function expectPhotosShown(page: Page, count: number) {
@@ -130,7 +113,6 @@ test('offline: a décor with two photos prints its scouting dossier, is compared
   await page.getByTestId('export-decors').click()
   const download = await downloading
   expect(download.suggestedFilename()).toMatch(/^decors-reperages-examen-\d{4}-\d{2}-\d{2}\.zip$/)
-  mkdirSync('test-results/zip', { recursive: true })
   const zipPath = `test-results/zip/${download.suggestedFilename()}`
   await download.saveAs(zipPath)
   await context.setOffline(false)

@@ -1,4 +1,8 @@
+import { execFileSync } from 'node:child_process'
+import { existsSync, mkdirSync } from 'node:fs'
 import { expect, type Page } from '@playwright/test'
+
+export const PDFS = 'test-results/pdf'
 
 /** Opens the app and waits until the service worker controls the page (so it keeps working offline). */
 export async function openControlledApp(page: Page) {
@@ -40,4 +44,18 @@ export async function addRecord(page: Page, productionId: string, view: string, 
   await fillForm(page, values)
   await page.getByTestId('save').click()
   await expect(page.getByTestId('record-detail')).toBeVisible()
+}
+
+/** Prints the page to an A4 PDF as Chromium does (after `ready`, awaited in print mode), and renders each page to PNG. */
+export async function printToPdf(page: Page, name: string, ready?: () => Promise<void>) {
+  mkdirSync(PDFS, { recursive: true })
+  await page.emulateMedia({ media: 'print' })
+  await ready?.()
+  const path = `${PDFS}/${name}.pdf`
+  const pdf = await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true })
+  await page.emulateMedia({ media: 'screen' })
+  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+  // PNG renders for people to look at; pdftoppm comes with poppler-utils (installed by .ci/run).
+  if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', path, `${PDFS}/${name}`])
+  return pdf
 }

@@ -1,10 +1,7 @@
-import { execFileSync } from 'node:child_process'
-import { existsSync, mkdirSync } from 'node:fs'
-import { expect, test, type Locator, type Page } from '@playwright/test'
-import { openControlledApp } from './helpers'
+import { expect, test, type Locator } from '@playwright/test'
+import { openControlledApp, printToPdf } from './helpers'
 
 const SHOTS = 'test-results/screenshots'
-const PDFS = 'test-results/pdf'
 
 /** Draws a short stroke on a signature pad, as a finger would. */
 async function sign(pad: Locator, name: string) {
@@ -20,18 +17,6 @@ async function sign(pad: Locator, name: string) {
   await pad.getByTestId('signature-confirm').click()
 }
 
-/** Prints the page to an A4 PDF as Chromium does, and renders each page to PNG next to it. */
-async function printToPdf(page: Page, name: string) {
-  mkdirSync(PDFS, { recursive: true })
-  await page.emulateMedia({ media: 'print' })
-  const path = `${PDFS}/${name}.pdf`
-  const pdf = await page.pdf({ path, format: 'A4', printBackground: true, preferCSSPageSize: true })
-  await page.emulateMedia({ media: 'screen' })
-  expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
-  // PNG renders for people to look at; pdftoppm comes with poppler-utils (installed by .ci/run).
-  if (existsSync('/usr/bin/pdftoppm')) execFileSync('pdftoppm', ['-png', '-r', '60', path, `${PDFS}/${name}`])
-  return pdf
-}
 
 test('offline: return a rental house\'s items (one damaged with a photo, one missing), sign both sides, print the checklist and a condition report', async ({ page, context }) => {
   await openControlledApp(page)

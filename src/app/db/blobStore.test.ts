@@ -1,25 +1,13 @@
 // @vitest-environment node
 // Node's Blob survives fake-indexeddb's structured clone; happy-dom's comes back as a plain object.
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { digestSha256 } from '../../core/media/digest'
 import { addPhoto, describePhoto, getBlob, livePhotos, movePhoto, removePhoto, saveSignature, type PhotoBytes } from './blobStore'
-import { Dexie, RegieDatabase } from './db'
+import { RegieDatabase } from './db'
 import { StorageFailure } from './storageErrors'
+import { useTestDatabases } from './testDatabases'
 
-const opened: RegieDatabase[] = []
-
-function open(): RegieDatabase {
-  const database = new RegieDatabase(`test-${Math.random().toString(36).slice(2)}-${Date.now()}`)
-  opened.push(database)
-  return database
-}
-
-afterEach(async () => {
-  for (const database of opened.splice(0)) {
-    database.close()
-    await Dexie.delete(database.name)
-  }
-})
+const open = useTestDatabases()
 
 async function bytes(text: string): Promise<PhotoBytes> {
   const blob = new Blob([text], { type: 'image/jpeg' })

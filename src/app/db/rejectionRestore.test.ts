@@ -1,27 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BaseRecord, EntityName } from '../../core/model'
 import { mealId } from '../../core/model/meal'
 import { newId } from '../../core/sync/ids'
 import type { MutationArgs, MutationName } from '../../core/sync/mutations'
-import { Dexie, RegieDatabase } from './db'
+import { RegieDatabase } from './db'
 import { restorePlan, restoreRejection, RestoreOutdated } from './rejectionRestore'
 import { commitChange } from './writePath'
+import { useTestDatabases } from './testDatabases'
 
 const PID = 'prod-restore'
-const opened: RegieDatabase[] = []
-
-function open(): RegieDatabase {
-  const database = new RegieDatabase(`test-restore-${Math.random().toString(36).slice(2)}`)
-  opened.push(database)
-  return database
-}
-
-afterEach(async () => {
-  for (const database of opened.splice(0)) {
-    database.close()
-    await Dexie.delete(database.name)
-  }
-})
+const open = useTestDatabases()
 
 const decor = (fields: Record<string, unknown> = {}): BaseRecord => ({
   id: newId(), productionId: PID, createdAt: '', updatedAt: '', name: 'Café des Deux Moulins', intExt: 'INT', setting: 'natural', status: 'toScout', ...fields,

@@ -1,21 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { BaseRecord, EntityName } from '../../core/model'
-import { Dexie, RegieDatabase } from './db'
 import { changedFields, createRepository, editableFields } from './repository'
+import { useTestDatabases } from './testDatabases'
 
-const opened: RegieDatabase[] = []
-
-function open(): RegieDatabase {
-  const database = new RegieDatabase(`test-${Math.random().toString(36).slice(2)}-${Date.now()}`)
-  opened.push(database)
-  return database
-}
-
-afterEach(async () => {
-  const databases = opened.splice(0)
-  for (const database of databases) database.close()
-  for (const database of databases) await Dexie.delete(database.name)
-})
+const open = useTestDatabases()
 
 function setup<T extends BaseRecord = BaseRecord>(entity: EntityName = 'location') {
   const database = open()
