@@ -63,6 +63,21 @@ export const optionalPhone = v.optional(
   '',
 )
 
+/** Five digits (French postcode, Corsica's 2A/2B included), or empty. */
+export const optionalPostcode = v.optional(
+  v.union([v.literal(''), v.pipe(v.string(), v.trim(), v.regex(/^(\d{5}|2[AB]\d{3})$/i, 'validation.postcode'))], 'validation.postcode'),
+  '',
+)
+
+/** A point as [latitude, longitude]. */
+export const latLngPoint = v.tuple(
+  [
+    v.pipe(v.number(MSG.latitude), v.minValue(-90, MSG.latitude), v.maxValue(90, MSG.latitude)),
+    v.pipe(v.number(MSG.longitude), v.minValue(-180, MSG.longitude), v.maxValue(180, MSG.longitude)),
+  ],
+  MSG.list,
+)
+
 export const choice = <const T extends readonly [string, ...string[]]>(options: T) => v.picklist(options, MSG.choice)
 
 export const stringList = (maxItems = 100, maxLength = 1000) =>

@@ -4,7 +4,7 @@
  */
 import * as v from 'valibot'
 import {
-  baseEntries, choice, latitude, longitude, optionalEmail, optionalNumber, optionalPhone, optionalText, requiredText, stringList,
+  baseEntries, choice, latitude, optionalPostcode, longitude, optionalEmail, optionalNumber, optionalPhone, optionalText, requiredText, stringList,
 } from './fields'
 
 export const LOCATION_STATUSES = ['toScout', 'scouted', 'option', 'confirmed', 'rejected'] as const
@@ -35,6 +35,8 @@ export const locationFields = {
   status: choice(LOCATION_STATUSES),
   address: optionalText(300),
   city: optionalText(80),
+  /** French postcode: tells the Paris arrondissement (75018 -> 18e), the zone city rules apply to. */
+  postcode: optionalPostcode,
   lat: latitude,
   lng: longitude,
   contacts: v.optional(v.array(ContactSchema), []),

@@ -16,6 +16,13 @@ export const placementFields = {
   heading: v.optional(v.pipe(v.number('validation.number'), v.minValue(0, 'validation.heading'), v.maxValue(360, 'validation.heading')), 0),
   arrival: optionalTime,
   departure: optionalTime,
+  /**
+   * On the public street (counted by a city's caps, needs a permit and a residents' notice) or off it: a yard,
+   * a private car park, an off-street base camp.
+   */
+  onStreet: v.optional(v.boolean(), true),
+  /** The kerb line of the day's plan this vehicle is parked along (street, side and numbers come from it). */
+  kerbId: v.optional(v.string(), ''),
   street: optionalText(160),
   fromNumber: optionalNumber(0, 10_000),
   toNumber: optionalNumber(0, 10_000),

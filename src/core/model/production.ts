@@ -2,6 +2,7 @@
 import * as v from 'valibot'
 import { baseEntries, choice, optionalDate, optionalNumber, optionalText, requiredText } from './fields'
 import { MealRulePresetSchema } from '../rules/mealRules'
+import { CityRuleSetSchema } from '../rules/cityRules'
 import { PRODUCTION_KINDS } from './options'
 
 export { PRODUCTION_KINDS } from './options'
@@ -18,6 +19,10 @@ export const productionFields = {
   mealBudget: optionalNumber(0, 100_000_000),
   /** The production's own rules for which meals a day is owed; null: the defaults (DEFAULT_MEAL_PRESET). */
   mealPreset: v.optional(v.nullable(MealRulePresetSchema), null),
+  /** Which city rule set the vehicle plans are checked against ('' : chosen from `city`, e.g. Paris). */
+  cityRuleSetId: v.optional(v.pipe(v.string(), v.maxLength(64, 'validation.tooLong')), ''),
+  /** City rule sets added by the team (data in the CityRuleSet format), next to the built-in ones. */
+  customCityRules: v.optional(v.pipe(v.array(CityRuleSetSchema, 'validation.list'), v.maxLength(20, 'validation.tooLong')), []),
 }
 
 export const ProductionInputSchema = v.looseObject(productionFields)

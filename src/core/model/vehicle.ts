@@ -1,6 +1,6 @@
 /** A vehicle of the production's catalogue, with its real footprint in metres (drawn at scale on plans). */
 import * as v from 'valibot'
-import { baseEntries, choice, optionalPhone, optionalText, requiredText } from './fields'
+import { baseEntries, choice, optionalNumber, optionalPhone, optionalText, requiredText } from './fields'
 
 export const VEHICLE_KINDS = [
   'van', 'electricTruck', 'gripTruck', 'dressingRoom', 'catering', 'cateringTent', 'generator', 'productionOffice', 'hmc',
@@ -33,6 +33,8 @@ export const vehicleFields = {
   kind: choice(VEHICLE_KINDS),
   lengthM: dimension(25),
   widthM: dimension(8),
+  /** Power of the generator this vehicle is or carries (kW): city rules ban small generators on the street. */
+  generatorKw: optionalNumber(0, 5000),
   plate: optionalText(20),
   driver: optionalText(120),
   phone: optionalPhone,

@@ -89,6 +89,25 @@ export function linearMetres(vehicles: FootprintInput[], streetLine?: LatLng[]):
   return unionLength(intervals)
 }
 
+/** Length in metres of a polyline of local points. */
+function lineLength(line: LocalPoint[]): number {
+  let total = 0
+  for (let i = 1; i < line.length; i++) total += Math.hypot(line[i]!.east - line[i - 1]!.east, line[i]!.north - line[i - 1]!.north)
+  return total
+}
+
+/**
+ * Where a vehicle stands along a street line: the metres from the line's first point to the nearest and farthest
+ * ends of its footprint, and the line's length. Null when the line has fewer than two distinct points.
+ */
+export function spanAlongLine(vehicle: FootprintInput, streetLine: LatLng[]): { from: number; to: number; length: number } | null {
+  const origin: LatLng = [vehicle.lat, vehicle.lng]
+  const line = withoutRepeatedPoints(streetLine.map((point) => toLocalMetres(origin, point)))
+  if (line.length < 2) return null
+  const values = footprintInLocalMetres(origin, vehicle).map((corner) => abscissaOnLine(corner, line))
+  return { from: Math.min(...values), to: Math.max(...values), length: lineLength(line) }
+}
+
 /** A point tapped twice would make a zero-length segment with no direction. */
 function withoutRepeatedPoints(line: LocalPoint[]): LocalPoint[] {
   return line.filter((point, i) => {

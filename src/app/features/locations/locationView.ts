@@ -23,6 +23,7 @@ export const locationView: EntityView<Location> = {
         { key: 'status', kind: 'select', options: LOCATION_STATUSES, optionsKey: 'locationStatus' },
         { key: 'address', kind: 'text' },
         { key: 'city', kind: 'text' },
+        { key: 'postcode', kind: 'text' },
         { key: 'lat', kind: 'number', step: 0.000001 },
         { key: 'lng', kind: 'number', step: 0.000001 },
       ],

@@ -16,6 +16,7 @@ export const placementView: EntityView<Placement> = {
         { key: 'locationId', kind: 'ref', ref: 'location' },
         { key: 'arrival', kind: 'time' },
         { key: 'departure', kind: 'time' },
+        { key: 'onStreet', kind: 'checkbox' },
       ],
     },
     {
@@ -37,7 +38,7 @@ export const placementView: EntityView<Placement> = {
       ],
     },
   ],
-  defaults: () => ({ side: '', heading: 0 }),
+  defaults: () => ({ side: '', heading: 0, onStreet: true }),
   title: (placement, refs) => String(refs('vehicle', placement.vehicleId)?.name ?? '—'),
   subtitle: (placement, refs, t) => {
     const day = refs('shootDay', placement.shootDayId) as ShootDay | undefined

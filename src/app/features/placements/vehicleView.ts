@@ -14,6 +14,7 @@ export const vehicleView: EntityView<Vehicle> = {
         { key: 'kind', kind: 'select', options: VEHICLE_KINDS, optionsKey: 'vehicleKind' },
         { key: 'lengthM', kind: 'number', step: 0.05, required: true },
         { key: 'widthM', kind: 'number', step: 0.05, required: true },
+        { key: 'generatorKw', kind: 'number', step: 0.5 },
         { key: 'plate', kind: 'text' },
         { key: 'driver', kind: 'text' },
         { key: 'phone', kind: 'tel' },

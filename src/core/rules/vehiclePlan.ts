@@ -1,0 +1,296 @@
+/**
+ * One shoot day's vehicle plan read as a whole: which city rules it breaks (per zone: a day may shoot in two
+ * arrondissements), which vehicles overlap or stand at a décor the day does not shoot, the street extents and linear
+ * metres per street side, and the helpers the plan screen uses to park a vehicle along a kerb and to copy a day's
+ * plan. Pure functions over records: the plan screen, its print view and the residents' notice share them, so what is
+ * printed is what was checked.
+ */
+import type { Kerb, Location, Placement, Production, ShootDay, Vehicle } from '../model'
+import { arrondissementFromPostcode, checkCityRules, CITY_RULE_SETS, DEFAULT_RULE_SET, type CityRuleSet, type RuleSeverity } from './cityRules'
+import { footprintsOverlap, snapToKerb, type FootprintInput, type LatLng } from './footprint'
+import { spanAlongLine, streetSideSummary, type StreetSideSummary } from './streetExtent'
+
+const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase()
+
+type RuleChoice = Pick<Production, 'city'> & { cityRuleSetId?: string; customCityRules?: CityRuleSet[] }
+
+/** The built-in rule sets and the production's own, a production's set replacing a built-in one of the same id. */
+export function availableRuleSets(production: RuleChoice): CityRuleSet[] {
+  const custom = production.customCityRules ?? []
+  const builtIn = Object.values(CITY_RULE_SETS).filter((set) => !custom.some((own) => own.id === set.id))
+  return [...builtIn, ...custom]
+}
+
+/**
+ * The rule set a production's plans are checked against: the one chosen by id, else the one named like the
+ * production's city ("Paris", "paris "), else no rules.
+ */
+export function resolveRuleSet(production: RuleChoice): CityRuleSet {
+  const sets = availableRuleSets(production)
+  const chosen = production.cityRuleSetId ? sets.find((set) => set.id === production.cityRuleSetId) : undefined
+  if (chosen) return chosen
+  const city = fold(production.city ?? '')
+  return (city && sets.find((set) => set.id !== DEFAULT_RULE_SET.id && fold(set.name) === city)) || DEFAULT_RULE_SET
+}
+
+/**
+ * The zone a décor is in, for zone caps: the Paris arrondissement of its postcode (or of a Paris postcode written in
+ * its address), else its postcode; null when nothing tells.
+ */
+export function locationZone(location: Pick<Location, 'address'> & { postcode?: string } | undefined): string | null {
+  if (!location) return null
+  const postcode = location.postcode?.trim() || /\b(75\d{3})\b/.exec(location.address ?? '')?.[1] || ''
+  if (!postcode) return null
+  return arrondissementFromPostcode(postcode) ?? postcode
+}
+
+/** The footprint of a drawn placement; null while it has no position on the map. */
+export function placementFootprintInput(placement: Placement, vehicle: Pick<Vehicle, 'lengthM' | 'widthM'> | undefined): FootprintInput | null {
+  if (!vehicle || typeof placement.lat !== 'number' || typeof placement.lng !== 'number') return null
+  return { lat: placement.lat, lng: placement.lng, heading: placement.heading ?? 0, lengthM: vehicle.lengthM, widthM: vehicle.widthM }
+}
+
+/**
+ * House numbers a vehicle parked along a kerb stands in front of, interpolated between the numbers typed at the
+ * kerb's two ends and widened to whole numbers of the kerb's side (even numbers côté pair). Null when the kerb has
+ * no numbers.
+ */
+export function kerbNumbers(kerb: Kerb, footprint: FootprintInput): { fromNumber: number; toNumber: number } | null {
+  const { startNumber, endNumber } = kerb
+  if (typeof startNumber !== 'number' || typeof endNumber !== 'number') return null
+  const span = spanAlongLine(footprint, kerb.points as LatLng[])
+  if (!span || span.length <= 0) return null
+  const at = (metres: number) => startNumber + ((endNumber - startNumber) * Math.min(span.length, Math.max(0, metres))) / span.length
+  const [low, high] = [at(span.from), at(span.to)].sort((a, b) => a - b) as [number, number]
+  let fromNumber = Math.max(0, Math.floor(low + 1e-9))
+  let toNumber = Math.ceil(high - 1e-9)
+  const parity = kerb.side === 'even' ? 0 : kerb.side === 'odd' ? 1 : null
+  if (parity !== null) {
+    if (fromNumber % 2 !== parity) fromNumber = Math.max(parity, fromNumber - 1)
+    if (toNumber % 2 !== parity) toNumber += 1
+  }
+  return { fromNumber, toNumber: Math.max(fromNumber, toNumber) }
+}
+
+/** The fields a placement takes when parked along a kerb: position, heading, street, side and house numbers. */
+export interface KerbParking {
+  lat: number
+  lng: number
+  heading: number
+  kerbId: string
+  street: string
+  side: Kerb['side']
+  fromNumber: number | null
+  toNumber: number | null
+}
+
+/**
+ * Parks a vehicle dropped at `position` along the nearest of the day's kerbs, if one is within snapping distance;
+ * null otherwise (the vehicle stays where it was dropped).
+ */
+export function parkAlongKerb(
+  position: { lat: number; lng: number; heading: number },
+  vehicle: Pick<Vehicle, 'lengthM' | 'widthM'>,
+  kerbs: readonly Kerb[],
+  maxDistanceM?: number,
+): KerbParking | null {
+  let best: { kerb: Kerb; spot: { lat: number; lng: number; heading: number }; distance: number } | null = null
+  for (const kerb of kerbs) {
+    const spot = snapToKerb(position, kerb.points as LatLng[], vehicle.widthM, maxDistanceM === undefined ? {} : { maxDistanceM })
+    if (!spot) continue
+    const distance = Math.hypot(spot.lat - position.lat, (spot.lng - position.lng) * Math.cos((position.lat * Math.PI) / 180))
+    if (!best || distance < best.distance) best = { kerb, spot, distance }
+  }
+  if (!best) return null
+  const { kerb, spot } = best
+  const numbers = kerbNumbers(kerb, { ...spot, lengthM: vehicle.lengthM, widthM: vehicle.widthM })
+  return {
+    ...spot, kerbId: kerb.id, street: kerb.street, side: kerb.side ?? '',
+    fromNumber: numbers?.fromNumber ?? null, toNumber: numbers?.toNumber ?? null,
+  }
+}
+
+/** Whether a point lies inside a polygon (ray casting in degrees: exact enough at the scale of a base camp). */
+export function insideArea(point: LatLng, area: readonly LatLng[]): boolean {
+  let inside = false
+  for (let i = 0, j = area.length - 1; i < area.length; j = i++) {
+    const [yi, xi] = area[i]!
+    const [yj, xj] = area[j]!
+    if (yi > point[0] !== yj > point[0] && point[1] < ((xj - xi) * (point[0] - yi)) / (yj - yi) + xi) inside = !inside
+  }
+  return inside
+}
+
+export interface PlanFinding {
+  severity: RuleSeverity
+  /** Locale key; `params` fill it. */
+  messageKey: string
+  params: Record<string, string | number>
+  /** The placements concerned, to highlight on the plan. */
+  placementIds: string[]
+  /** 'city' for the city's rules, 'plan' for what is wrong with the plan itself. */
+  source: 'city' | 'plan'
+}
+
+export interface DayPlanInput {
+  day: Pick<ShootDay, 'locationIds'> & { kerbs?: Kerb[] }
+  /** This day's placements (deleted ones are left out). */
+  placements: readonly Placement[]
+  vehicles: ReadonlyMap<string, Vehicle>
+  locations: ReadonlyMap<string, Location>
+  ruleSet: CityRuleSet
+}
+
+export interface DayPlanAnalysis {
+  findings: PlanFinding[]
+  /** Linear metres per street and side, with the vehicles and bays to reserve. */
+  streets: StreetSideSummary[]
+  onStreet: number
+  offStreet: number
+  /** Placements with no position on the map yet. */
+  notDrawn: string[]
+  /** The zones the day's vehicles are checked in (null: unknown). */
+  zones: (string | null)[]
+}
+
+/** The zone each placement is checked in: its own décor's, else the first of the day's décors with a known zone. */
+function zoneOfPlacement(placement: Placement, day: DayPlanInput['day'], locations: DayPlanInput['locations']): string | null {
+  const own = placement.locationId ? locationZone(locations.get(placement.locationId)) : null
+  if (own) return own
+  for (const id of day.locationIds) {
+    const zone = locationZone(locations.get(id))
+    if (zone) return zone
+  }
+  return null
+}
+
+function cityFindings({ day, placements, vehicles, locations, ruleSet }: DayPlanInput): { findings: PlanFinding[]; zones: (string | null)[] } {
+  const byZone = new Map<string | null, Placement[]>()
+  for (const placement of placements) {
+    if (!vehicles.has(placement.vehicleId)) continue
+    const zone = zoneOfPlacement(placement, day, locations)
+    byZone.set(zone, [...(byZone.get(zone) ?? []), placement])
+  }
+  const findings = [...byZone].flatMap(([zone, group]) =>
+    checkCityRules(ruleSet, {
+      zone,
+      placements: group.map((placement) => {
+        const vehicle = vehicles.get(placement.vehicleId)!
+        return { vehicleKind: vehicle.kind, onStreet: placement.onStreet !== false, generatorKw: vehicle.generatorKw ?? null }
+      }),
+    }).map((finding): PlanFinding => ({
+      severity: finding.severity,
+      messageKey: finding.messageKey,
+      params: finding.params,
+      placementIds: finding.placements.map((index) => group[index]!.id),
+      source: 'city',
+    })),
+  )
+  return { findings, zones: [...byZone.keys()] }
+}
+
+const nameOf = (vehicles: DayPlanInput['vehicles'], placement: Placement) => vehicles.get(placement.vehicleId)?.name ?? '?'
+
+function planFindings({ day, placements, vehicles }: DayPlanInput): PlanFinding[] {
+  const findings: PlanFinding[] = []
+  const plan = (messageKey: string, placementIds: string[], params: Record<string, string | number>, severity: RuleSeverity = 'warning') =>
+    findings.push({ severity, messageKey, params, placementIds, source: 'plan' })
+
+  for (const placement of placements) {
+    if (!vehicles.has(placement.vehicleId)) plan('plan.vehicleMissing', [placement.id], {}, 'error')
+    else if (placement.locationId && !day.locationIds.includes(placement.locationId)) {
+      plan('plan.otherDayDecor', [placement.id], { vehicle: nameOf(vehicles, placement) }, 'error')
+    }
+  }
+  const seen = new Map<string, Placement>()
+  for (const placement of placements) {
+    const first = seen.get(placement.vehicleId)
+    if (first) plan('plan.vehicleTwice', [first.id, placement.id], { vehicle: nameOf(vehicles, placement) })
+    else seen.set(placement.vehicleId, placement)
+  }
+  const drawn = placements.flatMap((placement) => {
+    const footprint = placementFootprintInput(placement, vehicles.get(placement.vehicleId))
+    return footprint ? [{ placement, footprint }] : []
+  })
+  for (let i = 0; i < drawn.length; i++) {
+    for (let j = i + 1; j < drawn.length; j++) {
+      const a = drawn[i]!
+      const b = drawn[j]!
+      if (footprintsOverlap(a.footprint, b.footprint)) {
+        plan('plan.overlap', [a.placement.id, b.placement.id], { a: nameOf(vehicles, a.placement), b: nameOf(vehicles, b.placement) })
+      }
+    }
+  }
+  return findings
+}
+
+/** Everything the plan screen shows next to the map, recomputed live as vehicles move. */
+export function analyseDayPlan(input: DayPlanInput): DayPlanAnalysis {
+  const { placements, vehicles, day } = input
+  const city = cityFindings(input)
+  const kerbLine = (street: string, side: string) =>
+    day.kerbs?.find((kerb) => fold(kerb.street) === fold(street) && (kerb.side ?? '') === side)?.points as LatLng[] | undefined
+  const onStreetDrawn = placements.flatMap((placement) => {
+    const footprint = placementFootprintInput(placement, vehicles.get(placement.vehicleId))
+    return footprint && placement.onStreet !== false ? [{ street: placement.street ?? '', side: placement.side ?? '', footprint }] : []
+  })
+  const onStreet = placements.filter((placement) => placement.onStreet !== false).length
+  return {
+    findings: [...city.findings, ...planFindings(input)],
+    streets: streetSideSummary(onStreetDrawn, kerbLine),
+    onStreet,
+    offStreet: placements.length - onStreet,
+    notDrawn: placements.filter((placement) => typeof placement.lat !== 'number' || typeof placement.lng !== 'number').map((p) => p.id),
+    zones: city.zones,
+  }
+}
+
+/** The fields of a placement a copy to another day keeps (the plan: vehicle, place, times, street extent). */
+const COPIED_FIELDS = [
+  'vehicleId', 'locationId', 'lat', 'lng', 'heading', 'onStreet', 'kerbId', 'arrival', 'departure', 'street', 'fromNumber', 'toNumber',
+  'side', 'notes',
+] as const
+
+export interface PlanCopy {
+  /** New placements for the target day (without ids: the write path gives them). */
+  placements: Record<string, unknown>[]
+  /** Vehicles already placed on the target day: not copied, so a second copy does not duplicate the plan. */
+  alreadyPlaced: string[]
+  /** Placements whose décor the target day does not shoot: copied without their décor. */
+  decorCleared: string[]
+  /** The target day's kerbs with the source day's added (same ids, so copied placements keep their kerb). */
+  kerbs: Kerb[]
+  /** The target day's base camp, or the source day's when the target has none. */
+  baseCamp: ShootDay['baseCamp']
+}
+
+/**
+ * Copies a day's plan to another day: every placement whose vehicle is not placed there yet, with its position,
+ * times and street extent. A placement at a décor the target day does not shoot keeps its place on the map but
+ * loses its décor link (a placement never points at another day's décor).
+ */
+export function copyDayPlan(
+  fromDay: Pick<ShootDay, 'kerbs' | 'baseCamp'>,
+  from: readonly Placement[],
+  to: Pick<ShootDay, 'id' | 'locationIds' | 'kerbs' | 'baseCamp'>,
+  toPlacements: readonly Placement[],
+): PlanCopy {
+  const placed = new Set(toPlacements.map((placement) => placement.vehicleId))
+  const targetKerbs = to.kerbs ?? []
+  const kerbs = [...targetKerbs, ...(fromDay.kerbs ?? []).filter((kerb) => !targetKerbs.some((own) => own.id === kerb.id))]
+  const copy: PlanCopy = { placements: [], alreadyPlaced: [], decorCleared: [], kerbs, baseCamp: to.baseCamp ?? fromDay.baseCamp ?? null }
+  for (const placement of from) {
+    if (placed.has(placement.vehicleId)) {
+      copy.alreadyPlaced.push(placement.vehicleId)
+      continue
+    }
+    placed.add(placement.vehicleId)
+    const fields: Record<string, unknown> = Object.fromEntries(COPIED_FIELDS.filter((key) => key in placement).map((key) => [key, placement[key]]))
+    if (placement.locationId && !to.locationIds.includes(placement.locationId)) {
+      fields.locationId = ''
+      copy.decorCleared.push(placement.vehicleId)
+    }
+    copy.placements.push({ ...fields, shootDayId: to.id })
+  }
+  return copy
+}
