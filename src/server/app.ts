@@ -26,6 +26,8 @@ export interface BuildServerOptions {
   /** Caps and heartbeat of the live event streams (tests shorten them). */
   liveEvents?: Partial<PokeLimits>
   logger?: FastifyServerOptions['logger']
+  /** The address phones reach the server at (ServerConfig.publicUrl): invites answer with a full link on it. */
+  publicUrl?: string | undefined
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
@@ -44,7 +46,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     return reply.send(error)
   })
   registerHealthRoute(app, options.db, options.dialect)
-  registerTeamRoutes(app, options.db)
+  registerTeamRoutes(app, options.db, { publicUrl: options.publicUrl })
   const pokes = await createPokeHub({ db: options.db, dialect: options.dialect, databaseUrl: options.databaseUrl, limits: options.liveEvents, log: app.log })
   // Open streams are ended before the server waits for its requests to finish, or shutdown would wait for ever.
   app.addHook('preClose', async () => pokes.endStreams())

@@ -15,6 +15,11 @@ export interface ServerConfig {
   logLevel: string
   /** Origins of the map tile servers the app may use (service worker caching, area downloads): CSP connect-src and img-src. */
   tileOrigins: string[]
+  /**
+   * PUBLIC_URL: the address phones reach this server at (https://regie.example.org, http://192.168.1.20:8080).
+   * Invite links and their QR codes use it; without it the app uses the address the inviter opened.
+   */
+  publicUrl: string | undefined
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
@@ -29,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     // Quiet by default: the start line and errors are what someone running it on set needs to see.
     logLevel: env.LOG_LEVEL || 'warn',
     tileOrigins: readTileOrigins(env),
+    publicUrl: readPublicUrl(env.PUBLIC_URL),
   }
 }
 
@@ -60,6 +66,13 @@ function readPort(value: string | undefined): number {
     throw new Error(`PORT must be an integer between 0 and 65535, got "${value}"`)
   }
   return port
+}
+
+function readPublicUrl(value: string | undefined): string | undefined {
+  if (!value) return undefined
+  const match = /^(https?:\/\/[^/?#\s]+)(\/[^?#\s]*)?$/i.exec(value.trim())
+  if (!match) throw new Error(`PUBLIC_URL must be an http(s) address such as https://regie.example.org, got "${value}"`)
+  return `${match[1]}${(match[2] ?? '').replace(/\/+$/, '')}`
 }
 
 function readDatabaseUrl(value: string | undefined): string | undefined {

@@ -1,4 +1,5 @@
 /** Entry point (`npm start` / `npm run server`): opens the database, migrates it, serves the API and the PWA. */
+import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { buildServer } from './app'
@@ -21,6 +22,7 @@ async function start(): Promise<void> {
       distDir: config.distDir,
       blobDir: config.blobDir,
       databaseUrl: config.databaseUrl,
+      publicUrl: config.publicUrl,
       logger: { level: config.logLevel },
     })
     await app.listen({ port: config.port, host: config.host })
@@ -32,7 +34,16 @@ async function start(): Promise<void> {
   const address = app.server.address()
   const port = typeof address === 'object' && address ? address.port : config.port
   console.log(`Régie is running on http://localhost:${port} (database: ${describeDatabase(database)})`)
+  // Phones on the set's Wi-Fi reach the laptop by its network address, not by localhost.
+  const lan = config.host === '0.0.0.0' || config.host === '::' ? networkAddresses().map((ip) => `http://${ip}:${port}`) : []
+  if (config.publicUrl) console.log(`Invites point at ${config.publicUrl}`)
+  else if (lan.length > 0) console.log(`On the local network: ${lan.join(', ')} (set PUBLIC_URL so invite links use it)`)
   stopOnSignals(app, database)
+}
+
+/** This machine's IPv4 addresses other than loopback (Wi-Fi, Ethernet). */
+function networkAddresses(): string[] {
+  return Object.values(os.networkInterfaces()).flatMap((entries) => entries ?? []).filter((entry) => entry.family === 'IPv4' && !entry.internal).map((entry) => entry.address)
 }
 
 function describeDatabase({ dialect, location }: OpenedDatabase): string {

@@ -28,6 +28,7 @@ async function takePhoto(device: ReturnType<typeof phone>, productionId: string,
     sha256, blob: new Blob([bytes], { type: 'image/jpeg' }), mime: 'image/jpeg', size: bytes.length,
     createdAt: new Date().toISOString(), productionId, pending: 1,
   })
+  await device.database.blobUploads.add({ productionId, sha256, createdAt: new Date().toISOString() })
   const now = new Date().toISOString()
   const record = { id: newId(), productionId, createdAt: now, updatedAt: now, deletedAt: null, ownerId, ownerEntity: 'location', sha256, mime: 'image/jpeg', size: bytes.length }
   await commitChanges([{ op: 'create', entity: 'photo', record }], device.database)

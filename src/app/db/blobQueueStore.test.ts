@@ -1,7 +1,7 @@
 // @vitest-environment node
 // Node's Blob survives fake-indexeddb's structured clone; happy-dom's does not.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { livePendingBlobCount, livePendingBlobSummaries, markBlobUploaded, pendingBlobs, storeFetchedBlob, type PendingBlobSummary } from './blobQueueStore'
+import { livePendingBlobCount, livePendingBlobSummaries, markBlobUploaded, pendingBlobs, queueBlobUpload, storeFetchedBlob, type PendingBlobSummary } from './blobQueueStore'
 import { Dexie, RegieDatabase, type StoredBlob } from './db'
 
 let database: RegieDatabase
@@ -22,6 +22,12 @@ const blob = (productionId: string, fields: Partial<StoredBlob> = {}): StoredBlo
   productionId, pending: 1, ...fields,
 })
 
+/** Stores bytes as the write path does: the pending ones queued for upload by their production. */
+async function addBlobs(...blobs: StoredBlob[]) {
+  await database.blobs.bulkAdd(blobs)
+  await database.blobUploads.bulkAdd(blobs.filter((row) => row.pending === 1).map(({ productionId, sha256, createdAt }) => ({ productionId, sha256, createdAt })))
+}
+
 /** The first value a live query emits. */
 function firstValue<T>(observable: { subscribe(observer: { next(value: T): void; error(reason: unknown): void }): { unsubscribe(): void } }): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -32,15 +38,33 @@ function firstValue<T>(observable: { subscribe(observer: { next(value: T): void;
 describe('blob queue store', () => {
   it('lists a production’s pending blobs oldest first and forgets them only when marked uploaded', async () => {
     const [newer, older, done, other] = [blob('team'), blob('team'), blob('team', { pending: 0 }), blob('local')]
-    await database.blobs.bulkAdd([newer, older, done, other])
+    await addBlobs(newer, older, done, other)
     expect((await pendingBlobs('team', database)).map((row) => row.sha256)).toEqual([older.sha256, newer.sha256])
-    await markBlobUploaded(older.sha256, database)
+    await markBlobUploaded('team', older.sha256, database)
     expect((await pendingBlobs('team', database)).map((row) => row.sha256)).toEqual([newer.sha256])
+    expect((await database.blobs.get(older.sha256))?.pending).toBe(0)
+  })
+
+  it('uploads the same bytes for each production that uses them (each server reads only what it was sent)', async () => {
+    const photo = blob('team')
+    await addBlobs(photo)
+    await database.transaction('rw', database.blobs, database.blobUploads, () => queueBlobUpload('school', photo.sha256, database))
+    expect((await pendingBlobs('school', database)).map((row) => row.sha256)).toEqual([photo.sha256])
+    await markBlobUploaded('team', photo.sha256, database)
+    expect(await pendingBlobs('team', database)).toEqual([])
+    expect((await pendingBlobs('school', database)).map((row) => row.sha256)).toEqual([photo.sha256])
+    expect((await database.blobs.get(photo.sha256))?.pending).toBe(1)
+    await markBlobUploaded('school', photo.sha256, database)
+    expect((await database.blobs.get(photo.sha256))?.pending).toBe(0)
+    // Bytes a production already sent and queued again (a second import): queued once, sent again after a HEAD.
+    await database.transaction('rw', database.blobs, database.blobUploads, () => queueBlobUpload('team', photo.sha256, database))
+    await database.transaction('rw', database.blobs, database.blobUploads, () => queueBlobUpload('team', photo.sha256, database))
+    expect(await database.blobUploads.count()).toBe(1)
   })
 
   it('keeps a downloaded blob as uploaded, but never replaces a local copy still waiting', async () => {
     const mine = blob('team')
-    await database.blobs.add(mine)
+    await addBlobs(mine)
     const { pending: _, ...downloaded } = blob('team')
     expect((await storeFetchedBlob(downloaded, database)).pending).toBe(0)
     expect((await storeFetchedBlob({ ...downloaded, sha256: mine.sha256 }, database)).pending).toBe(1)
@@ -48,10 +72,10 @@ describe('blob queue store', () => {
   })
 
   it('sums pending photos and files per production, with the last upload error and whether it is shared', async () => {
-    await database.blobs.bulkAdd([
+    await addBlobs(
       blob('team'), blob('team'), blob('team', { size: 1_400_000 }), blob('team', { mime: 'application/pdf', size: 300_000 }),
       blob('team', { pending: 0 }), blob('local', { mime: 'image/png', size: 50_000 }),
-    ])
+    )
     const summaries = await firstValue<PendingBlobSummary[]>(livePendingBlobSummaries(database))
     expect(summaries.sort((a, b) => a.productionId.localeCompare(b.productionId))).toEqual([
       { productionId: 'local', productionName: null, team: false, lastError: null, photos: { count: 1, bytes: 50_000 }, files: { count: 0, bytes: 0 } },

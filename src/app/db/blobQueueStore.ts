@@ -1,21 +1,41 @@
 /**
- * What the blob upload queue and the lazy blob fetch read and write on the device (table `blobs`).
- * Guarantees: a blob leaves the pending state only through `markBlobUploaded`, which the queue calls after the
- * server's 200/201; bytes fetched from the server are stored as already uploaded, never over a local copy
- * (so a photo still waiting to go up can never be marked sent by a download).
+ * What the blob upload queue and the lazy blob fetch read and write on the device (tables `blobs`, the bytes, and
+ * `blobUploads`, what each production still has to send). Guarantees: an upload leaves the queue only through
+ * `markBlobUploaded`, which the queue calls after the server's 200/201 for that production; bytes fetched from the
+ * server are stored without queueing anything and never over a local copy (so a photo still waiting to go up can
+ * never be marked sent by a download).
  */
 import type { Production } from '../../core/model'
 import { db, liveQuery, type RegieDatabase, type StoredBlob } from './db'
 
 /** The production's blobs waiting for upload, oldest first: the queue sends them in the order they were made. */
 export async function pendingBlobs(productionId: string, database: RegieDatabase = db): Promise<StoredBlob[]> {
-  const waiting = await database.blobs.where('[productionId+pending]').equals([productionId, 1]).toArray()
-  return waiting.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+  return database.transaction('r', database.blobUploads, database.blobs, async () => {
+    const uploads = await database.blobUploads.where('productionId').equals(productionId).toArray()
+    uploads.sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+    const bytes = await database.blobs.bulkGet(uploads.map((upload) => upload.sha256))
+    return bytes.filter((blob): blob is StoredBlob => blob !== undefined)
+  })
 }
 
-/** Called only once the server answered 200/201 for these bytes. */
-export async function markBlobUploaded(sha256: string, database: RegieDatabase = db): Promise<void> {
-  await database.blobs.where('sha256').equals(sha256).and((blob) => blob.pending === 1).modify({ pending: 0 })
+/** Called only once the server answered 200/201 for these bytes, for this production. */
+export async function markBlobUploaded(productionId: string, sha256: string, database: RegieDatabase = db): Promise<void> {
+  await database.transaction('rw', database.blobUploads, database.blobs, async () => {
+    await database.blobUploads.delete([productionId, sha256])
+    const stillQueued = await database.blobUploads.where('sha256').equals(sha256).count()
+    if (stillQueued === 0) await database.blobs.where('sha256').equals(sha256).and((blob) => blob.pending === 1).modify({ pending: 0 })
+  })
+}
+
+/**
+ * Queues bytes already stored for upload by a production (inside the caller's transaction, which must include
+ * `blobUploads` and `blobs`). Queued again even when another production sent them: the server lets each
+ * production read only what it was sent (a HEAD first, so bytes it has are not sent twice).
+ */
+export async function queueBlobUpload(productionId: string, sha256: string, database: RegieDatabase = db): Promise<void> {
+  if (await database.blobUploads.get([productionId, sha256])) return
+  await database.blobUploads.add({ productionId, sha256, createdAt: new Date().toISOString() })
+  await database.blobs.where('sha256').equals(sha256).and((blob) => blob.pending === 0).modify({ pending: 1 })
 }
 
 export function getStoredBlob(sha256: string, database: RegieDatabase = db): Promise<StoredBlob | undefined> {
@@ -50,10 +70,9 @@ export interface PendingBlobSummary {
   files: PendingBlobTotals
 }
 
-/** Productions holding pending blobs, read from the index keys so no row is loaded for productions without any. */
+/** Productions with blobs to upload, read from the index keys so no row is loaded for productions without any. */
 async function productionsWithPending(database: RegieDatabase): Promise<string[]> {
-  const keys = await database.blobs.orderBy('[productionId+pending]').uniqueKeys()
-  return (keys as unknown as [string, number][]).filter(([, pending]) => pending === 1).map(([productionId]) => productionId)
+  return (await database.blobUploads.orderBy('productionId').uniqueKeys()) as string[]
 }
 
 export function livePendingBlobSummaries(database: RegieDatabase = db) {
@@ -61,7 +80,7 @@ export function livePendingBlobSummaries(database: RegieDatabase = db) {
     const summaries: PendingBlobSummary[] = []
     for (const productionId of await productionsWithPending(database)) {
       const [waiting, team, production] = await Promise.all([
-        database.blobs.where('[productionId+pending]').equals([productionId, 1]).toArray(),
+        pendingBlobs(productionId, database),
         database.teams.get(productionId),
         database.records<Production>('production').get(productionId),
       ])
@@ -80,11 +99,5 @@ export function livePendingBlobSummaries(database: RegieDatabase = db) {
 
 /** Every blob of this phone still waiting for a server, all productions together (the status badge). */
 export function livePendingBlobCount(database: RegieDatabase = db) {
-  return liveQuery(async () => {
-    let count = 0
-    for (const productionId of await productionsWithPending(database)) {
-      count += await database.blobs.where('[productionId+pending]').equals([productionId, 1]).count()
-    }
-    return count
-  })
+  return liveQuery(() => database.blobUploads.count())
 }

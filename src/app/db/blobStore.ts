@@ -12,6 +12,7 @@ import { photoFields, PhotoSchema, SignatureSchema, validate, type EntityName, t
 import { newId } from '../../core/sync/ids'
 import { db, liveQuery, type RegieDatabase } from './db'
 import { changedFields, type SaveResult } from './repository'
+import { queueBlobUpload } from './blobQueueStore'
 import { classifyStorageError } from './storageErrors'
 import { commitChanges, RecordNotFound, type LocalChange } from './writePath'
 
@@ -47,10 +48,12 @@ async function ownerPhotos(database: RegieDatabase, ownerId: string): Promise<Ph
   return rows.filter((photo) => !photo.deletedAt).sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt))
 }
 
-/** Stores bytes unless already there; bytes already uploaded or fetched stay so (pending 0). */
+/** Stores bytes unless already there, and queues them for upload by this production (see BlobUpload). */
 async function keepBlob(database: RegieDatabase, productionId: string, sha256: string, blob: Blob, mime: string): Promise<void> {
-  if ((await database.blobs.where('sha256').equals(sha256).count()) > 0) return
-  await database.blobs.add({ sha256, blob, mime, size: blob.size, createdAt: new Date().toISOString(), productionId, pending: 1 })
+  if ((await database.blobs.where('sha256').equals(sha256).count()) === 0) {
+    await database.blobs.add({ sha256, blob, mime, size: blob.size, createdAt: new Date().toISOString(), productionId, pending: 1 })
+  }
+  await queueBlobUpload(productionId, sha256, database)
 }
 
 export async function addPhoto(input: NewPhoto, database: RegieDatabase = db): Promise<Photo> {
@@ -61,7 +64,7 @@ export async function addPhoto(input: NewPhoto, database: RegieDatabase = db): P
   if (!checked.ok) throw new Error(`Photo for ${ownerEntity} ${ownerId} is invalid: ${JSON.stringify(checked.errors)}`)
   const record = checked.value
   try {
-    await database.transaction('rw', [database.blobs, photos(database), database.outbox, database.meta], async () => {
+    await database.transaction('rw', [database.blobs, database.blobUploads, photos(database), database.outbox, database.meta], async () => {
       const last = (await ownerPhotos(database, ownerId)).at(-1)
       record.order = last ? last.order + 1 : 0
       await keepBlob(database, productionId, processed.sha256, blob, processed.mime)
@@ -81,7 +84,7 @@ export async function saveSignature(
   const checked = validate(SignatureSchema, { role: input.role, name: input.name, signedAt: new Date().toISOString(), sha256 })
   if (!checked.ok) throw new Error(`Signature of ${input.role} is invalid: ${JSON.stringify(checked.errors)}`)
   try {
-    await database.transaction('rw', database.blobs, () => keepBlob(database, input.productionId, sha256, input.png, input.png.type || 'image/png'))
+    await database.transaction('rw', database.blobs, database.blobUploads, () => keepBlob(database, input.productionId, sha256, input.png, input.png.type || 'image/png'))
   } catch (error) {
     throw classifyStorageError(error)
   }
@@ -102,7 +105,7 @@ export async function attachDocument(
   const changes = changesFor(sha256)
   const tables = [...new Set(changes.map((change) => database.records(change.entity)))]
   try {
-    await database.transaction('rw', [database.blobs, ...tables, database.outbox, database.meta], async () => {
+    await database.transaction('rw', [database.blobs, database.blobUploads, ...tables, database.outbox, database.meta], async () => {
       await keepBlob(database, input.productionId, sha256, input.file, input.mime)
       await commitChanges(changes, database)
     })

@@ -52,9 +52,9 @@ export interface StoredRejection {
 }
 
 /**
- * Bytes of a photo, signature or document, addressed by SHA-256. `pending` is 1 while the bytes made on this
- * phone wait for the team server's 201 (the upload queue), 0 once uploaded or fetched from the server
- * (a number, not a boolean: IndexedDB cannot index booleans). A local-only production keeps them pending.
+ * Bytes of a photo, signature or document, addressed by SHA-256, stored once whatever the productions using them.
+ * `pending` is 1 while some production of this phone still has to upload them (see BlobUpload), 0 once none has
+ * (a number, not a boolean: IndexedDB cannot index booleans).
  */
 export interface StoredBlob {
   sha256: string
@@ -66,12 +66,24 @@ export interface StoredBlob {
   pending: 0 | 1
 }
 
+/**
+ * Bytes one production must still upload to its team server. Per production, not per blob: the server keeps a
+ * blob's bytes once but lets a production read only the blobs it was sent, so the same photo in two productions
+ * (a décor imported from one into the other) goes up for each.
+ */
+export interface BlobUpload {
+  productionId: string
+  sha256: string
+  createdAt: string
+}
+
 export const DB_NAME = 'regie'
 
 export class RegieDatabase extends Dexie {
   outbox!: Table<OutboxEntry, [string, number]>
   meta!: Table<ClientState, string>
   blobs!: Table<StoredBlob, string>
+  blobUploads!: Table<BlobUpload, [string, string]>
   teams!: Table<TeamLink, string>
   rejections!: Table<StoredRejection, [string, number]>
 
@@ -104,6 +116,12 @@ export class RegieDatabase extends Dexie {
         blob.productionId ??= ''
         blob.pending ??= 1
       })
+    })
+    // v3: the upload queue per production (BlobUpload); what was pending is queued for the production that made it.
+    this.version(3).stores({ blobUploads: '[productionId+sha256], productionId, sha256' }).upgrade(async (tx) => {
+      const waiting = (await tx.table('blobs').toArray()) as StoredBlob[]
+      const uploads = waiting.filter((blob) => blob.pending === 1).map(({ productionId, sha256, createdAt }) => ({ productionId, sha256, createdAt }))
+      await tx.table('blobUploads').bulkPut(uploads)
     })
   }
 

@@ -32,6 +32,7 @@ async function storeBlob(productionId: string, fields: Partial<StoredBlob> = {})
     size: bytes.length, createdAt: new Date(Date.UTC(2026, 0, 5, 8, 0, made)).toISOString(), productionId, pending: 1, ...fields,
   }
   await database.blobs.add(blob)
+  if (blob.pending === 1) await database.blobUploads.add({ productionId, sha256: blob.sha256, createdAt: blob.createdAt })
   return blob
 }
 

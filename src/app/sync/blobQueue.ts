@@ -36,7 +36,7 @@ export async function uploadPendingBlobs(productionId: string, client: SyncClien
     }
     try {
       if (!(await client.hasBlob(team.token, blob.sha256))) await client.putBlob(team.token, blob.sha256, blob.blob, blob.mime)
-      await markBlobUploaded(blob.sha256, database)
+      await markBlobUploaded(productionId, blob.sha256, database)
       uploaded++
     } catch (failure) {
       error = uploadErrorOf(failure)

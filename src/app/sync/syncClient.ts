@@ -111,7 +111,7 @@ export function createSyncClient(baseUrl = '', fetcher: Fetcher = (url, init) =>
     createProduction: (body: { id?: string; name: string; kind?: string; displayName?: string; deviceLabel?: string }) =>
       call<Session>('POST', '/api/v1/productions', null, body),
     createInvite: (productionId: string, token: string, role: string) =>
-      call<{ code: string; link: string; role: string; expiresAt: string }>('POST', `/api/v1/productions/${encodeURIComponent(productionId)}/invites`, token, { role }),
+      call<{ code: string; link: string; url?: string; role: string; expiresAt: string }>('POST', `/api/v1/productions/${encodeURIComponent(productionId)}/invites`, token, { role }),
     acceptInvite: (code: string, body: { displayName: string; deviceLabel?: string }) =>
       call<Session & { productionName: string }>('POST', `/api/v1/invites/${encodeURIComponent(code)}/accept`, null, body),
     listMembers: (productionId: string, token: string) =>

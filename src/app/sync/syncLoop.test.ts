@@ -17,10 +17,14 @@ beforeEach(async () => {
     { sha256: 'a'.repeat(64), blob: new Blob(['a']), mime: 'image/jpeg', size: 1, createdAt: '2026-01-05T08:00:00.000Z', productionId: 'team', pending: 1 },
     { sha256: 'b'.repeat(64), blob: new Blob(['b']), mime: 'image/jpeg', size: 1, createdAt: '2026-01-05T08:00:00.000Z', productionId: 'local', pending: 1 },
   ])
+  await db.blobUploads.bulkAdd([
+    { productionId: 'team', sha256: 'a'.repeat(64), createdAt: '2026-01-05T08:00:00.000Z' },
+    { productionId: 'local', sha256: 'b'.repeat(64), createdAt: '2026-01-05T08:00:00.000Z' },
+  ])
 })
 afterEach(async () => {
   vi.unstubAllGlobals()
-  await Promise.all([db.teams.clear(), db.blobs.clear()])
+  await Promise.all([db.teams.clear(), db.blobs.clear(), db.blobUploads.clear()])
 })
 
 /** Runs the loop once with `client` and reports what it told the screen. */

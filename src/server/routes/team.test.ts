@@ -117,6 +117,22 @@ function teamSuite(createStore: CreateTestStore) {
     expect(list.every((member) => member.revokedAt === null)).toBe(true)
   })
 
+  it('answers an invite with a full link on the public address when the server has one', async () => {
+    const owner = await createProduction()
+    const plain = await app.inject({ method: 'POST', url: `/api/v1/productions/${owner.productionId}/invites`, headers: auth(owner.token), payload: { role: 'member' } })
+    expect(plain.json()).not.toHaveProperty('url')
+    const { db, dialect } = store.open()
+    const publicApp = await buildServer({ db, dialect, distDir: NO_DIST, publicUrl: 'http://192.168.1.20:8080' })
+    try {
+      const invite = await publicApp.inject({ method: 'POST', url: `/api/v1/productions/${owner.productionId}/invites`, headers: auth(owner.token), payload: { role: 'member' } })
+      const { code, link, url } = invite.json()
+      expect(link).toBe(`/join/${code}`)
+      expect(url).toBe(`http://192.168.1.20:8080/join/${code}`)
+    } finally {
+      await publicApp.close()
+    }
+  })
+
   it('keeps productions apart', async () => {
     const a = await createProduction()
     const b = await createProduction()

@@ -39,7 +39,7 @@ async function openSession(db: Kysely<Database>, productionId: string, memberId:
   return { token, sessionId }
 }
 
-export function registerTeamRoutes(app: FastifyInstance, db: Kysely<Database>): void {
+export function registerTeamRoutes(app: FastifyInstance, db: Kysely<Database>, { publicUrl }: { publicUrl?: string | undefined } = {}): void {
   app.post('/api/v1/productions', async (request, reply) => {
     const body = parse(CreateProductionSchema, request.body)
     // A local production keeps its id when uploaded, so its records need no renaming.
@@ -69,7 +69,8 @@ export function registerTeamRoutes(app: FastifyInstance, db: Kysely<Database>): 
       code_hash: hashSecret(code), production_id: caller.productionId, role: body.role, created_by: caller.memberId,
       created_at: new Date(now).toISOString(), expires_at: expiresAt,
     }).execute()
-    return reply.code(201).send({ code, link: `/join/${code}`, role: body.role, expiresAt })
+    const link = `/join/${code}`
+    return reply.code(201).send({ code, link, ...(publicUrl && { url: `${publicUrl}${link}` }), role: body.role, expiresAt })
   })
 
   app.post<{ Params: { code: string } }>('/api/v1/invites/:code/accept', async (request, reply) => {

@@ -47,6 +47,22 @@ describe('TeamInvite', () => {
     await flushPromises()
     expect(writeText).toHaveBeenCalledWith(link)
   })
+
+  it("uses the server's public address when it gives one, and warns when the link would only open on this computer", async () => {
+    const answer = { code: CODE, link: `/join/${CODE}`, role: 'member', expiresAt: '2026-03-05T10:00:00.000Z' }
+    const mountWith = async (reply: typeof answer & { url?: string }) => {
+      const client = { createInvite: vi.fn(async () => reply) } as unknown as SyncClient
+      const wrapper = mount(TeamInvite, { props: { team, client }, global: { plugins: [i18n, createPinia()] } })
+      await wrapper.get('form').trigger('submit')
+      await flushPromises()
+      return wrapper
+    }
+    const lan = await mountWith({ ...answer, url: `http://192.168.1.20:8080/join/${CODE}` })
+    expect(lan.get('[data-testid="invite-link"]').text()).toBe(`http://192.168.1.20:8080/join/${CODE}`)
+    expect(lan.find('[data-testid="invite-local-only"]').exists()).toBe(false)
+    const local = await mountWith({ ...answer, url: `http://localhost:8080/join/${CODE}` })
+    expect(local.get('[data-testid="invite-local-only"]').text()).toContain('localhost')
+  })
 })
 
 describe('JoinView', () => {

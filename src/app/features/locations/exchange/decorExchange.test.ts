@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { readDecorArchive, writeDecorArchive, type DecorArchive } from '../../../../core/exchange/decorArchive'
 import { digestSha256 } from '../../../../core/media/digest'
 import { LocationSchema, PhotoSchema, type Location, type Photo } from '../../../../core/model'
+import { pendingBlobs } from '../../../db/blobQueueStore'
 import { Dexie, RegieDatabase } from '../../../db/db'
 import { StorageFailure } from '../../../db/storageErrors'
 import { countCopies, exportFileName, importDecors } from './decorExchange'
@@ -67,6 +68,16 @@ describe('importing décors', () => {
     expect(await database.records<Photo>('photo').where('ownerId').equals(copy.id).count()).toBe(2)
     // The bytes are stored once.
     expect(await database.blobs.count()).toBe(2)
+  })
+
+  it('queues the photos for upload by a second production of the same phone, whose bytes are already here', async () => {
+    const database = open()
+    const zip = await archive()
+    await importDecors('school-prod', zip, database)
+    await importDecors('feature-prod', zip, database)
+    expect(await database.blobs.count()).toBe(2)
+    expect((await pendingBlobs('feature-prod', database))).toHaveLength(2)
+    expect((await pendingBlobs('school-prod', database))).toHaveLength(2)
   })
 
   it('writes nothing when any part fails (all or nothing)', async () => {

@@ -8,6 +8,7 @@
 import type { Location, Photo, Production } from '../../../../core/model'
 import { newId } from '../../../../core/sync/ids'
 import type { ArchiveReading, DecorArchive } from '../../../../core/exchange/decorArchive'
+import { queueBlobUpload } from '../../../db/blobQueueStore'
 import { getBlob } from '../../../db/blobStore'
 import { db, type RegieDatabase } from '../../../db/db'
 import { classifyStorageError } from '../../../db/storageErrors'
@@ -85,16 +86,19 @@ export async function importDecors(
   database: RegieDatabase = db,
 ): Promise<{ decors: number; photos: number; copies: number }> {
   const { planDecorImport } = await importModule()
-  const tables = [database.blobs, database.records('location'), database.records('photo'), database.outbox, database.meta]
+  const tables = [database.blobs, database.blobUploads, database.records('location'), database.records('photo'), database.outbox, database.meta]
   try {
     return await database.transaction('rw', tables, async () => {
       // Checked again inside the transaction: another tab may have imported the same file meanwhile.
       const plan = planDecorImport(archive, { productionId, existingIds: await idsOnDevice(archive, database), newId: () => newId() })
       for (const { sha256, mime, bytes } of plan.blobs) {
-        if ((await database.blobs.where('sha256').equals(sha256).count()) > 0) continue
-        const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime })
-        // Pending: a production that syncs uploads them like photos taken here.
-        await database.blobs.add({ sha256, blob, mime, size: bytes.byteLength, createdAt: new Date().toISOString(), productionId, pending: 1 })
+        if ((await database.blobs.where('sha256').equals(sha256).count()) === 0) {
+          const blob = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mime })
+          await database.blobs.add({ sha256, blob, mime, size: bytes.byteLength, createdAt: new Date().toISOString(), productionId, pending: 1 })
+        }
+        // Queued even when the bytes are already on the phone (the same décors in another production): a team
+        // production's server must be sent them for its members to see them.
+        await queueBlobUpload(productionId, sha256, database)
       }
       const changes: LocalChange[] = [
         ...plan.locations.map((record): LocalChange => ({ op: 'create', entity: 'location', record })),
