@@ -54,6 +54,21 @@ describe('restorePlan and restoreRejection', () => {
     expect(left).toBe(0)
   })
 
+  it('restores a change refused for a clock days ahead with a clock the server takes, once the phone is set right', async () => {
+    const database = open()
+    await commitChange({ op: 'create', entity: 'location', record: decor() }, database)
+    await database.outbox.clear()
+    // The phone's clock was three days ahead when it wrote: the server refused the change (clock_ahead).
+    const wrongHlc = `${String(Date.now() + 3 * 86_400_000).padStart(15, '0')}:00000:dev`
+    await database.meta.toCollection().modify({ hlc: wrongHlc })
+    const record = decor({ name: "Nom de l'équipe" })
+    await pulled(database, 'location', record)
+    const rejection = await refused(database, 'location.patch', { id: record.id, fields: { name: 'Mon nom' } }, 'clock_ahead')
+    const { outbox } = await restore(database, rejection)
+    const sentAt = Number(outbox[0]!.hlc.split(':')[0])
+    expect(Math.abs(sentAt - Date.now())).toBeLessThan(60_000)
+  })
+
   it('has nothing to restore when the record already holds the refused values', async () => {
     const database = open()
     const record = decor({ name: 'Mon nom' })

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { compareHlc, decodeHlc, encodeHlc, receiveHlc, tickHlc, type Hlc } from './hlc'
+import { compareHlc, decodeHlc, encodeHlc, HLC_MAX_AHEAD_MS, receiveHlc, tickHlc, type Hlc } from './hlc'
 
 const MAX_COUNTER = 36 ** 5 - 1
 const ENCODED_PREFIX = 15 + 1 + 5 + 1
@@ -60,14 +60,16 @@ describe('tickHlc', () => {
     expect(tickHlc(null, 1_700_000_000_000, 'n')).toEqual({ millis: 1_700_000_000_000, counter: 0, node: 'n' })
   })
 
-  it('strictly increases even when the wall clock stalls or goes backwards', () => {
+  it('strictly increases even when the wall clock stalls or goes backwards (by less than a day)', () => {
     const wallArb = fc.oneof(fc.integer({ min: 1_700_000_000_000, max: 1_700_000_000_010 }), fc.integer({ min: 0, max: 2_000_000_000_000 }))
     fc.assert(
       fc.property(fc.option(hlcArb, { nil: null }), fc.array(wallArb, { minLength: 1, maxLength: 60 }), nodeArb, (start, walls, node) => {
         let last = start
         for (const wall of walls) {
           const next = tickHlc(last, wall, node)
-          if (last) {
+          if (last && last.millis > wall + HLC_MAX_AHEAD_MS) {
+            expect(next).toEqual({ millis: wall, counter: 0, node })
+          } else if (last) {
             expect(isAfter(next, last)).toBe(true)
             expect(encodeHlc(next) > encodeHlc({ ...last, node })).toBe(true)
           }
@@ -84,6 +86,15 @@ describe('tickHlc', () => {
     const ahead = { millis: 2_000, counter: 7, node: 'n' }
     expect(tickHlc(ahead, 1_000, 'n')).toEqual({ millis: 2_000, counter: 8, node: 'n' })
     expect(tickHlc(ahead, 2_001, 'n')).toEqual({ millis: 2_001, counter: 0, node: 'n' })
+  })
+
+  it('starts again from the wall clock when the last clock is more than a day ahead (a device clock set wrong, then fixed)', () => {
+    const now = 1_700_000_000_000
+    const wrong = { millis: now + 3 * 86_400_000, counter: 4, node: 'n' }
+    expect(tickHlc(wrong, now, 'n')).toEqual({ millis: now, counter: 0, node: 'n' })
+    // Just under a day ahead: an ordinary skew between phones, kept monotonic.
+    const skewed = { millis: now + HLC_MAX_AHEAD_MS, counter: 4, node: 'n' }
+    expect(tickHlc(skewed, now, 'n')).toEqual({ ...skewed, counter: 5 })
   })
 
   it('rolls a full counter over to the next milli', () => {
@@ -133,6 +144,8 @@ describe('receiveHlc', () => {
       fc.property(clocksArb, wallArb, wallArb, ({ local, remote }, wall1, wall2) => {
         const received = receiveHlc(local, remote, wall1, 'me')
         const ticked = tickHlc(received, wall2, 'me')
+        // A clock a day ahead of this phone's is a broken one it does not follow (see tickHlc).
+        if (received.millis > wall2 + HLC_MAX_AHEAD_MS) return
         expect(isAfter(ticked, remote)).toBe(true)
         if (local) expect(isAfter(ticked, local)).toBe(true)
       }),

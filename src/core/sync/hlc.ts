@@ -24,9 +24,17 @@ export function decodeHlc(text: string): Hlc {
   return hlc
 }
 
-/** The clock for a local event: never behind the last one, even if the wall clock went back. */
+/** Clocks further ahead of the server than this come from a device clock set wrong: the server refuses them. */
+export const HLC_MAX_AHEAD_MS = 24 * 60 * 60_000
+
+/**
+ * The clock for a local event: never behind the last one, even if the wall clock went back, unless the last one
+ * is more than HLC_MAX_AHEAD_MS ahead of the wall clock. That one was taken while the device clock was set wrong
+ * (days ahead) and has since been fixed: the server refused every change carrying it, so going on from it would
+ * have every later change, and the "restore my version" of the refused ones, refused too.
+ */
 export function tickHlc(last: Hlc | null, wallMillis: number, node: string): Hlc {
-  if (!last || wallMillis > last.millis) return { millis: wallMillis, counter: 0, node }
+  if (!last || wallMillis > last.millis || last.millis > wallMillis + HLC_MAX_AHEAD_MS) return { millis: wallMillis, counter: 0, node }
   return bump({ millis: last.millis, counter: last.counter + 1, node })
 }
 
