@@ -45,6 +45,13 @@ const routes: RouteRecordRaw[] = [
   { path: '/p/:pid/:view(locations)/:id', name: 'location-detail', component: () => import('./features/locations/dossier/LocationDetailView.vue') },
   // The décors' map (Leaflet loads with it and with the décor page's small map only).
   { path: '/p/:pid/:view(locations-map)', name: 'locations-map', component: () => import('./features/locations/LocationMapView.vue') },
+  // One shoot day's vehicle plan (?day=<shootDayId>): vehicles at real scale, kerbs, base camp, city rules checked live.
+  { path: '/p/:pid/:view(vehicle-plan)', name: 'vehicle-plan', component: () => import('./features/placements/plan/VehiclePlanView.vue') },
+  // Vehicle plan printouts (?day=<id>): the plan at scale with its lists, and the residents' notice (?day=<id>[,<id>...]).
+  { path: '/p/:pid/:view(vehicle-plan)/print', name: 'vehicle-plan-print', component: () => import('./features/placements/print/VehiclePlanPrintView.vue') },
+  { path: '/p/:pid/:view(vehicle-plan)/notice', name: 'residents-notice', component: () => import('./features/placements/print/ResidentsNoticeView.vue') },
+  // The city rules vehicle plans are checked against: chosen, explained, imported and exported as JSON.
+  { path: '/p/:pid/:view(city-rules)', name: 'city-rules', component: () => import('./features/settings/SettingsCityRules.vue') },
   { path: '/p/:pid/:view', name: 'list', component: () => import('./features/records/RecordListView.vue') },
   { path: '/p/:pid/:view/new', name: 'new', component: () => import('./features/records/RecordFormView.vue') },
   { path: '/p/:pid/:view/:id', name: 'detail', component: () => import('./features/records/RecordDetailView.vue') },

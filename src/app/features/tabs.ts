@@ -6,7 +6,7 @@ import type { TabKey } from './records/entityView'
 
 export const TABS: { key: Exclude<TabKey, 'days'>; routes: string[] }[] = [
   { key: 'locations', routes: ['locations', 'locations-map'] },
-  { key: 'vehicles', routes: ['placements', 'vehicles'] },
+  { key: 'vehicles', routes: ['vehicle-plan', 'placements', 'vehicles'] },
   { key: 'permits', routes: ['permit-overview', 'permits', 'authorities'] },
   { key: 'meals', routes: ['meal-plan', 'meals', 'meal-totals'] },
   { key: 'returns', routes: ['returns', 'inventory', 'rental-houses', 'condition-reports'] },

@@ -1,6 +1,6 @@
 /** A production (film, series, short or a trainee's scouting exercise): the unit every record belongs to. */
 import * as v from 'valibot'
-import { baseEntries, choice, optionalDate, optionalNumber, optionalText, requiredText } from './fields'
+import { baseEntries, choice, optionalDate, optionalNumber, optionalPhone, optionalText, requiredText } from './fields'
 import { MealRulePresetSchema } from '../rules/mealRules'
 import { CityRuleSetSchema } from '../rules/cityRules'
 import { PRODUCTION_KINDS } from './options'
@@ -11,6 +11,9 @@ export const productionFields = {
   name: requiredText(120),
   kind: choice(PRODUCTION_KINDS),
   company: optionalText(120),
+  /** Who residents and authorities call about the shoot (the régie), printed on the residents' notice. */
+  regieContact: optionalText(120),
+  regiePhone: optionalPhone,
   city: optionalText(80),
   startDate: optionalDate,
   endDate: optionalDate,

@@ -1,6 +1,6 @@
 /** Vehicle placements of a shoot day: which vehicle, where, when, and the street extent it occupies. */
-import { STREET_SIDES, type Placement, type ShootDay } from '../../../core/model'
-import { byText, searchable, type EntityView } from '../records/entityView'
+import { STREET_SIDES, type FieldErrors, type Placement, type ShootDay } from '../../../core/model'
+import { byText, searchable, type EntityView, type RecordReader } from '../records/entityView'
 import { dayLabel } from '../days/shootDayView'
 
 export const placementView: EntityView<Placement> = {
@@ -56,4 +56,14 @@ export const placementView: EntityView<Placement> = {
     { key: 'vehicle', compare: byText((placement, refs) => String(refs('vehicle', placement.vehicleId)?.name ?? '')) },
   ],
   refEntities: ['vehicle', 'shootDay', 'location'],
+  crossCheck: placementDecorOfItsDay,
+}
+
+/** A placement's décor must be one its shoot day shoots: a truck is never parked at another day's décor. */
+export async function placementDecorOfItsDay(values: Record<string, unknown>, read: RecordReader): Promise<FieldErrors | null> {
+  const locationId = typeof values.locationId === 'string' ? values.locationId : ''
+  const shootDayId = typeof values.shootDayId === 'string' ? values.shootDayId : ''
+  if (!locationId || !shootDayId) return null
+  const day = (await read('shootDay', shootDayId)) as ShootDay | undefined
+  return day && !day.locationIds.includes(locationId) ? { locationId: 'validation.placementOtherDay' } : null
 }

@@ -14,6 +14,8 @@ export const productionView: EntityView<Production> = {
         { key: 'name', kind: 'text', required: true },
         { key: 'kind', kind: 'select', options: PRODUCTION_KINDS, optionsKey: 'productionKind' },
         { key: 'company', kind: 'text' },
+        { key: 'regieContact', kind: 'text' },
+        { key: 'regiePhone', kind: 'tel' },
         { key: 'city', kind: 'text' },
         { key: 'startDate', kind: 'date' },
         { key: 'endDate', kind: 'date' },

@@ -3,7 +3,7 @@
  * titled. One description per entity drives its list, detail and form views, so the five stores behave the
  * same way (validation, search, phone layout) without five copies of each screen.
  */
-import type { BaseRecord, EntityName } from '../../../core/model'
+import type { BaseRecord, EntityName, FieldErrors } from '../../../core/model'
 
 export type FieldKind =
   | 'text' | 'textarea' | 'number' | 'integer' | 'select' | 'date' | 'time' | 'datetime' | 'checkbox' | 'email' | 'tel'
@@ -71,7 +71,15 @@ export interface EntityView<T extends BaseRecord = BaseRecord> {
   refEntities?: EntityName[]
   /** Pages beyond the generic detail a record leads to (a rental house's return, a report's rooms), shown as links. */
   actions?: RecordAction<T>[]
+  /** Rules the schema cannot check alone because they read other records; run by the form before saving. */
+  crossCheck?: CrossCheck
 }
+
+/** Reads a record another one refers to (undefined when missing or deleted). */
+export type RecordReader = (entity: EntityName, id: string) => Promise<BaseRecord | undefined>
+
+/** The form's values checked against other records: `{field: messageKey}` refuses the save, null lets it through. */
+export type CrossCheck = (values: Record<string, unknown>, read: RecordReader) => Promise<FieldErrors | null>
 
 export interface RecordAction<T extends BaseRecord = BaseRecord> {
   /** Label: `views.<route>.actions.<key>`. */

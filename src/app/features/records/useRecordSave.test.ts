@@ -33,3 +33,20 @@ describe('useRecordSave', () => {
     expect(Object.keys((patch.args as { fields: object }).fields)).toEqual(['name'])
   })
 })
+
+describe('useRecordSave cross-record check', () => {
+  it('refuses the save with the check\'s field errors and writes nothing; a passing check lets it through', async () => {
+    const repository = createRepository('location', database)
+    const refuse = useRecordSave({ repository, productionId: 'p1', check: async () => ({ name: 'validation.placementOtherDay' }), onSaved: () => undefined })
+    await refuse.save({ name: 'Cave voûtée', intExt: 'INT', setting: 'natural', status: 'toScout' })
+    expect(refuse.errors.value).toEqual({ name: 'validation.placementOtherDay' })
+    expect(await database.records('location').count()).toBe(0)
+    expect(await database.outbox.count()).toBe(0)
+
+    const saved: string[] = []
+    const pass = useRecordSave({ repository, productionId: 'p1', check: async () => null, onSaved: (record) => saved.push(record.id) })
+    await pass.save({ name: 'Cave voûtée', intExt: 'INT', setting: 'natural', status: 'toScout' })
+    expect(pass.errors.value).toEqual({})
+    expect(saved).toHaveLength(1)
+  })
+})

@@ -9,6 +9,8 @@ import type { BaseRecord, FieldErrors } from '../../../core/model'
 import { changedFields, type Repository } from '../../db/repository'
 import { StorageFailure } from '../../db/storageErrors'
 import { useNoticeStore } from '../../ui/noticeStore'
+import type { CrossCheck } from './entityView'
+import { repositoryFor } from './repositories'
 
 export function useRecordSave<T extends BaseRecord>(options: {
   repository: Repository<T>
@@ -17,6 +19,8 @@ export function useRecordSave<T extends BaseRecord>(options: {
   recordId?: (values: Record<string, unknown>) => string | undefined
   /** The values the form opened with (an edit sends only what differs from them). */
   initial?: () => Record<string, unknown> | null
+  /** Checks against other records (a placement's décor must be one its day shoots) before anything is written. */
+  check?: CrossCheck
   onSaved: (record: T) => unknown
 }) {
   const notices = useNoticeStore()
@@ -24,9 +28,14 @@ export function useRecordSave<T extends BaseRecord>(options: {
   const saving = ref(false)
 
   async function save(values: Record<string, unknown>) {
-    const { repository, productionId, id, recordId, initial, onSaved } = options
+    const { repository, productionId, id, recordId, initial, check, onSaved } = options
     saving.value = true
     try {
+      const refused = await check?.(values, (entity, refId) => repositoryFor(entity).get(refId))
+      if (refused && Object.keys(refused).length > 0) {
+        errors.value = refused
+        return
+      }
       const opened = initial?.()
       const result = id
         ? await repository.update(id, opened ? changedFields(opened, values) : values)

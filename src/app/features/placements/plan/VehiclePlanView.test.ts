@@ -1,0 +1,146 @@
+import { flushPromises } from '@vue/test-utils'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Placement, ShootDay, Vehicle } from '../../../../core/model'
+import { fromLocalMetres } from '../../../../core/rules/footprint'
+import { newId } from '../../../../core/sync/ids'
+import { db } from '../../../db/db'
+import { mountPermitPage } from '../../permits/permitTestMount'
+import { repositoryFor } from '../../records/repositories'
+import PlanMap from './PlanMap.vue'
+import VehiclePlanView from './VehiclePlanView.vue'
+
+async function create<T>(entity: 'production' | 'location' | 'shootDay' | 'vehicle' | 'placement', pid: string, input: Record<string, unknown>): Promise<T> {
+  const result = await repositoryFor(entity).create(pid, input)
+  if (!result.ok) throw new Error(JSON.stringify(result.errors))
+  return result.record as T
+}
+
+afterEach(async () => {
+  document.body.innerHTML = ''
+  await Promise.all(['production', 'location', 'shootDay', 'vehicle', 'placement'].map((entity) => db.records(entity as 'placement').clear()))
+  await Promise.all([db.outbox.clear(), db.meta.clear()])
+})
+
+/** A Paris production, a décor in the 9e on two shoot days, six vans parked in a row on day 1. */
+async function seed() {
+  const production = await create<{ id: string }>('production', '', { name: 'Mogador', kind: 'feature', city: 'Paris' })
+  const pid = production.id
+  const decor = await create<{ id: string }>('location', pid, { name: 'Théâtre Mogador', intExt: 'INT', setting: 'natural', status: 'confirmed', postcode: '75009' })
+  const day1 = await create<ShootDay>('shootDay', pid, { number: 1, date: '2099-03-08', dayType: 'normal', locationIds: [decor.id] })
+  const day2 = await create<ShootDay>('shootDay', pid, { number: 2, date: '2099-03-09', dayType: 'normal', locationIds: [] })
+  const placements: Placement[] = []
+  for (let i = 0; i < 6; i++) {
+    const van = await create<Vehicle>('vehicle', pid, { name: `Utilitaire ${i + 1}`, kind: 'van', lengthM: 6.5, widthM: 2.2 })
+    const [lat, lng] = fromLocalMetres([48.8752, 2.3318], { east: i * 8, north: 0 })
+    placements.push(await create<Placement>('placement', pid, { vehicleId: van.id, shootDayId: day1.id, locationId: decor.id, lat, lng, heading: 90, onStreet: true }))
+  }
+  return { pid, day1, day2, placements }
+}
+
+// Dragging on the map itself is proven in the browser (test/e2e/vehicle-plan.spec.ts); here the screen around it.
+const mountPlan = (url: string) => mountPermitPage(VehiclePlanView, '/p/:pid/:view(vehicle-plan)', url)
+
+describe('VehiclePlanView', () => {
+  it('opens on the next shoot day, shows the Paris cap broken in the 9e, and fixes it when a van leaves the street', async () => {
+    const { pid, placements } = await seed()
+    const wrapper = await mountPlan(`/p/${pid}/vehicle-plan`)
+    const findings = () => wrapper.find('[data-testid="plan-findings"]')
+    await vi.waitFor(() => expect(findings().text()).toContain('6 véhicules techniques sur la voie publique dans le 9e : 5 au plus'))
+    expect(wrapper.get('[data-testid="plan-rule-set"]').text()).toContain('Paris (2024)')
+    expect(wrapper.get('[data-testid="plan-rule-set"]').text()).toContain('zone 9e')
+    expect(wrapper.findAll('[data-testid="plan-list-row"]')).toHaveLength(6)
+
+    await wrapper.findAll('[data-testid="plan-list-row"]')[5]!.trigger('click')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-vehicle-name"]').text()).toBe('Utilitaire 6'))
+
+    // A departure before the arrival is refused, with the French message, and nothing is written.
+    const stored = () => repositoryFor<Placement>('placement').get(placements[5]!.id)
+    await wrapper.get('[data-testid="plan-arrival"]').setValue('08:00')
+    await wrapper.get('[data-testid="plan-arrival"]').trigger('change')
+    await vi.waitFor(async () => expect(await stored()).toMatchObject({ arrival: '08:00' }))
+    const pending = await db.outbox.count()
+    await wrapper.get('[data-testid="plan-departure"]').setValue('07:30')
+    await wrapper.get('[data-testid="plan-departure"]').trigger('change')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-vehicle-error"]').text()).toBe("Le départ doit être après l'arrivée."))
+    expect(await db.outbox.count()).toBe(pending)
+    expect(await stored()).toMatchObject({ arrival: '08:00', departure: '' })
+
+    // Off the street: one patch of one field, and the cap holds again.
+    await wrapper.get('[data-testid="plan-on-street"]').setValue(false)
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-counts"]').text()).toContain('5 véhicules sur la voie publique · 1 hors voirie'))
+    expect(findings().exists() ? findings().text() : '').not.toContain('5 au plus')
+    const patch = (await db.outbox.toArray()).at(-1)!
+    expect(patch).toMatchObject({ name: 'placement.patch', args: { id: placements[5]!.id, fields: { onStreet: false } } })
+    wrapper.unmount()
+  })
+
+  it('writes a drop as one patch: parked along the kerb 3 m away, with its street, side and house numbers', async () => {
+    const { pid, day1, placements } = await seed()
+    const kerb = { id: 'k1', street: 'Rue de Mogador', side: 'odd', startNumber: 1, endNumber: 41, points: [[48.8753, 2.3300], [48.8753, 2.3400]] }
+    const updated = await repositoryFor<ShootDay>('shootDay').update(day1.id, { kerbs: [kerb] })
+    expect(updated.ok).toBe(true)
+    const wrapper = await mountPlan(`/p/${pid}/vehicle-plan?day=${day1.id}`)
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-list-row"]')).toHaveLength(6))
+    const before = await db.outbox.count()
+    const [lat, lng] = fromLocalMetres([48.8753, 2.3350], { east: 0, north: -3 })
+    wrapper.findComponent(PlanMap).vm.$emit('move', { id: placements[0]!.id, lat, lng, heading: 80 })
+    await vi.waitFor(async () => expect(await db.outbox.count()).toBe(before + 1))
+    const patch = (await db.outbox.toArray()).at(-1)!
+    expect(patch).toMatchObject({
+      name: 'placement.patch',
+      args: { id: placements[0]!.id, fields: { kerbId: 'k1', street: 'Rue de Mogador', side: 'odd' } },
+    })
+    const fields = (patch.args as { fields: Record<string, number> }).fields
+    // Turned back along the kerb (80° → 90°), which is how it stood: only what changed is sent.
+    expect(Object.keys(fields).sort()).toEqual(['fromNumber', 'kerbId', 'lat', 'lng', 'side', 'street', 'toNumber'])
+    expect(fields.fromNumber! % 2).toBe(1)
+    expect(fields.toNumber!).toBeGreaterThan(fields.fromNumber!)
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-list-row"]')[0]!.text()).toContain('Rue de Mogador'))
+    wrapper.unmount()
+  })
+
+  it('copies the plan to another day in one go and says how many were copied, skipped and had their décor cleared', async () => {
+    const { pid, day1, day2 } = await seed()
+    const wrapper = await mountPlan(`/p/${pid}/vehicle-plan?day=${day1.id}`)
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-list-row"]')).toHaveLength(6))
+    await wrapper.get('[data-testid="plan-copy-target"]').setValue(day2.id)
+    const before = await db.outbox.count()
+    await wrapper.get('[data-testid="plan-copy"] form').trigger('submit')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-copy-report"]').text()).toContain('6 véhicules copiés.'))
+    // Day 2 does not shoot the Théâtre Mogador: the copies keep their place but lose the décor.
+    expect(wrapper.get('[data-testid="plan-copy-report"]').text()).toContain('Décor retiré pour 6 véhicules')
+    const copies = (await repositoryFor<Placement>('placement').list(pid)).filter((placement) => placement.shootDayId === day2.id)
+    expect(copies).toHaveLength(6)
+    expect(copies.every((copy) => copy.locationId === '' && typeof copy.lat === 'number')).toBe(true)
+    expect(await db.outbox.count()).toBe(before + 6)
+
+    // A second copy adds nothing: every vehicle is already placed that day.
+    await wrapper.get('[data-testid="plan-copy"] form').trigger('submit')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-copy-report"]').text()).toContain('Aucun véhicule copié. 6 déjà placés ce jour-là'))
+    expect((await repositoryFor<Placement>('placement').list(pid)).filter((placement) => placement.shootDayId === day2.id)).toHaveLength(6)
+    wrapper.unmount()
+  })
+
+  it('fills an empty catalogue with the typical vehicles and places the one tapped at the day\'s décor', async () => {
+    const pid = newId()
+    const decor = await create<{ id: string }>('location', pid, { name: 'Théâtre Mogador', intExt: 'INT', setting: 'natural', status: 'confirmed' })
+    const day = await create<ShootDay>('shootDay', pid, { number: 1, date: '2099-03-08', dayType: 'normal', locationIds: [decor.id] })
+    const wrapper = await mountPlan(`/p/${pid}/vehicle-plan?day=${day.id}`)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="plan-add"]').exists()).toBe(true))
+    await wrapper.get('[data-testid="plan-add"]').trigger('click')
+    await wrapper.get('[data-testid="plan-add-typical"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-add-vehicle"]')).toHaveLength(10))
+    const names = (await repositoryFor<Vehicle>('vehicle').list(pid)).map((vehicle) => `${vehicle.name} ${vehicle.lengthM}×${vehicle.widthM}`).sort()
+    expect(names).toEqual(expect.arrayContaining(['Camion caméra 6.5×2.2', 'Porteur électro 10×2.55', 'Tente cantine 12×6', 'Loges 12×2.55']))
+
+    const tent = wrapper.findAll('[data-testid="plan-add-vehicle"]').find((row) => row.text().includes('Tente cantine'))!
+    await tent.trigger('click')
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-add-vehicle"]')).toHaveLength(9))
+    await flushPromises()
+    const [placement] = await repositoryFor<Placement>('placement').list(pid)
+    expect(placement).toMatchObject({ shootDayId: day.id, locationId: decor.id, onStreet: true, heading: 90 })
+    expect(typeof placement!.lat).toBe('number')
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-vehicle-name"]').text()).toBe('Tente cantine'))
+    wrapper.unmount()
+  })
+})

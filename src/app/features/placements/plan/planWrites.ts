@@ -1,0 +1,94 @@
+/**
+ * The plan screen's writes. Single-record edits go through the repositories; edits that touch the day and its
+ * vehicles together (a kerb renamed renumbers the vehicles along it, a plan copied to another day) are validated
+ * here and committed as one transaction, so the plan is never half-written, and every change reaches the outbox.
+ */
+import { ENTITIES, validate, type FieldErrors, type Placement, type ShootDay, type Vehicle } from '../../../../core/model'
+import { copyDayPlan } from '../../../../core/rules/vehiclePlan'
+import { DEFAULT_FOOTPRINTS } from '../../../../core/model/vehicle'
+import { TYPICAL_VEHICLES } from '../../../../core/rules/vehiclePlanEditing'
+import { newId } from '../../../../core/sync/ids'
+import { createRecords, editableFields, type SaveResult } from '../../../db/repository'
+import { commitChanges, type LocalChange } from '../../../db/writePath'
+import { repositoryFor } from '../../records/repositories'
+
+export type WriteResult = { ok: true } | { ok: false; errors: FieldErrors }
+
+const placements = () => repositoryFor<Placement>('placement')
+
+export function patchPlacement(id: string, fields: Record<string, unknown>): Promise<SaveResult<Placement>> {
+  return placements().update(id, fields)
+}
+
+export function addPlacement(productionId: string, fields: Record<string, unknown>): Promise<SaveResult<Placement>> {
+  return placements().create(productionId, fields)
+}
+
+export function removePlacement(id: string): Promise<void> {
+  return placements().remove(id)
+}
+
+/**
+ * Changes the day's kerbs or base camp and, in the same transaction, the vehicles that follow from it (those
+ * parked along a renamed or removed kerb). Nothing is written when the day's new fields are invalid.
+ */
+export async function saveDayLayout(
+  day: ShootDay,
+  fields: Partial<Pick<ShootDay, 'kerbs' | 'baseCamp'>>,
+  placementPatches: { id: string; fields: Record<string, unknown> }[] = [],
+): Promise<WriteResult> {
+  const checked = validate(ENTITIES.shootDay.input, { ...editableFields(day), ...fields })
+  if (!checked.ok) return checked
+  const value = checked.value as Record<string, unknown>
+  const dayFields = Object.fromEntries(Object.keys(fields).map((key) => [key, value[key]]))
+  await commitChanges([
+    { op: 'patch', entity: 'shootDay', id: day.id, fields: dayFields },
+    ...placementPatches.map(({ id, fields }): LocalChange => ({ op: 'patch', entity: 'placement', id, fields })),
+  ])
+  return { ok: true }
+}
+
+export interface CopyReport {
+  copied: number
+  alreadyPlaced: number
+  decorCleared: number
+}
+
+/**
+ * Copies a day's plan (vehicles, kerbs, base camp) to another day in one transaction: all of it or nothing. The
+ * target day's vehicles are read from the database, not from the screen, so a second tap never copies twice.
+ */
+export async function copyPlanToDay(
+  productionId: string,
+  from: { day: ShootDay; placements: readonly Placement[] },
+  to: ShootDay,
+): Promise<CopyReport | { errors: FieldErrors }> {
+  const already = (await placements().list(productionId)).filter((placement) => placement.shootDayId === to.id)
+  const copy = copyDayPlan(from.day, from.placements, to, already)
+  const changes: LocalChange[] = []
+  for (const fields of copy.placements) {
+    const checked = validate(ENTITIES.placement.input, fields)
+    if (!checked.ok) return { errors: checked.errors }
+    changes.push({ op: 'create', entity: 'placement', record: { ...(checked.value as object), id: newId(), productionId } as Placement })
+  }
+  const layout: Record<string, unknown> = {}
+  if (JSON.stringify(copy.kerbs) !== JSON.stringify(to.kerbs ?? [])) layout.kerbs = copy.kerbs
+  if (JSON.stringify(copy.baseCamp) !== JSON.stringify(to.baseCamp ?? null)) layout.baseCamp = copy.baseCamp
+  if (Object.keys(layout).length) {
+    const checked = validate(ENTITIES.shootDay.input, { ...editableFields(to), ...layout })
+    if (!checked.ok) return { errors: checked.errors }
+    changes.push({ op: 'patch', entity: 'shootDay', id: to.id, fields: layout })
+  }
+  if (changes.length) await commitChanges(changes)
+  return { copied: copy.placements.length, alreadyPlaced: copy.alreadyPlaced.length, decorCleared: copy.decorCleared.length }
+}
+
+/** Fills an empty catalogue with the usual vehicles of a shoot, named in the user's language, in one go. */
+export async function addTypicalVehicles(productionId: string, nameOf: (key: string) => string): Promise<number> {
+  const records = TYPICAL_VEHICLES.map(({ key, kind }) => ({
+    entity: 'vehicle' as const,
+    record: { productionId, name: nameOf(key), kind, ...DEFAULT_FOOTPRINTS[kind] } satisfies Partial<Vehicle>,
+  }))
+  const result = await createRecords(records)
+  return result.ok ? result.count : 0
+}

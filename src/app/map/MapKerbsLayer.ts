@@ -1,0 +1,64 @@
+/**
+ * Lines drawn along the ground (the kerbs of a vehicle plan): thick, named along their middle, tappable (`select`).
+ * A `draft` line being traced shows dashed, with a dot per tapped point. Redrawn whole on change: a plan has a few.
+ */
+import L from 'leaflet'
+import { defineComponent, onBeforeUnmount, watch, type PropType } from 'vue'
+import { injectMap } from './mapContext'
+import { textElement } from './mapText'
+import './planLayers.css'
+
+export interface MapLine {
+  id: string
+  points: [number, number][]
+  label: string
+  color: string
+}
+
+export default defineComponent({
+  name: 'MapKerbsLayer',
+  props: {
+    lines: { type: Array as PropType<MapLine[]>, required: true },
+    selected: { type: String as PropType<string | null>, default: null },
+    /** Points of the line being traced. */
+    draft: { type: Array as PropType<[number, number][]>, default: () => [] },
+    interactive: { type: Boolean, default: true },
+  },
+  emits: { select: (_id: string) => true },
+  setup(props, { emit }) {
+    const map = injectMap()
+    // Under the vehicles parked along them, above the areas.
+    const pane = map.value!.getPane('plan-lines') ?? map.value!.createPane('plan-lines')
+    pane.style.zIndex = '395'
+    const group = L.layerGroup().addTo(map.value!)
+
+    function draw() {
+      group.clearLayers()
+      for (const line of props.lines) {
+        const selected = line.id === props.selected
+        const polyline = L.polyline(line.points, {
+          pane: 'plan-lines', color: line.color, weight: selected ? 9 : 6, opacity: selected ? 1 : 0.85, lineCap: 'round', lineJoin: 'round',
+          interactive: props.interactive, bubblingMouseEvents: false, className: `plan-kerb${selected ? ' plan-kerb-selected' : ''}`,
+        }).addTo(group)
+        if (props.interactive) polyline.on('click', () => emit('select', line.id))
+        ;(polyline.getElement() as SVGElement | undefined)?.setAttribute('data-kerb', line.id)
+        const middle = line.points[Math.floor((line.points.length - 1) / 2)]!
+        const next = line.points[Math.floor((line.points.length - 1) / 2) + 1] ?? middle
+        L.tooltip({ permanent: true, direction: 'top', className: 'plan-kerb-label', interactive: false, offset: [0, -6] })
+          .setLatLng([(middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2])
+          .setContent(textElement(line.label))
+          .addTo(group)
+      }
+      if (props.draft.length) {
+        L.polyline(props.draft, { pane: 'plan-lines', color: '#1d3557', weight: 5, dashArray: '8 6', interactive: false }).addTo(group)
+        for (const point of props.draft) {
+          L.circleMarker(point, { pane: 'plan-lines', radius: 6, color: '#fff', weight: 2, fillColor: '#1d3557', fillOpacity: 1, interactive: false }).addTo(group)
+        }
+      }
+    }
+
+    watch(() => [props.lines, props.selected, props.draft, props.interactive], draw, { immediate: true, deep: true })
+    onBeforeUnmount(() => group.remove())
+    return () => null
+  },
+})

@@ -1,0 +1,98 @@
+import { describe, expect, it } from 'vitest'
+import type { Kerb, Placement } from '../model'
+import { footprintsOverlap, fromLocalMetres, metresBetween, toLocalMetres, type LatLng } from './footprint'
+import { defaultPlanDay, droppedFields, freeSpotNear, kerbChangeFields, planNumbers } from './vehiclePlanEditing'
+
+const ORIGIN: LatLng = [48.8763, 2.3387]
+const at = (east: number, north: number) => fromLocalMetres(ORIGIN, { east, north })
+const local = (lat: number, lng: number) => toLocalMetres(ORIGIN, [lat, lng])
+/** 100 m of kerb running east, 5 m north of the origin, numbered 2 to 42 côté pair. */
+const kerb: Kerb = { id: 'k1', street: 'Rue de Châteaudun', side: 'even', startNumber: 2, endNumber: 42, points: [at(0, 5), at(100, 5)] }
+const van = { lengthM: 6.5, widthM: 2.2 }
+const day = { kerbs: [kerb], baseCamp: null }
+
+describe('droppedFields', () => {
+  it('parks a vehicle dropped 3 m from a kerb along it, with the street, the side and the house numbers', () => {
+    const [lat, lng] = at(50, 2)
+    const fields = droppedFields({ kerbId: '', onStreet: true }, van, { lat, lng, heading: 80 }, day)
+    expect(fields).toMatchObject({ kerbId: 'k1', street: 'Rue de Châteaudun', side: 'even', heading: 90, onStreet: true })
+    const centre = local(fields.lat as number, fields.lng as number)
+    expect(centre.north).toBeCloseTo(5 - 1.1, 3)
+    expect(centre.east).toBeCloseTo(50, 3)
+    // 46.75 m to 53.25 m of 100 m between numbers 2 and 42: 20.7 to 23.3, widened to even numbers.
+    expect(fields).toMatchObject({ fromNumber: 20, toNumber: 24 })
+  })
+
+  it('leaves a vehicle dropped 30 m from any kerb where it was dropped, and unlinks it from its old kerb', () => {
+    const [lat, lng] = at(50, -30)
+    const fields = droppedFields({ kerbId: 'k1', onStreet: true }, van, { lat, lng, heading: 370 }, day)
+    expect(fields).toEqual({ lat, lng, heading: 10, kerbId: '', street: '', side: '', fromNumber: null, toNumber: null })
+    // Typed street fields (no kerb) are the user's: a move keeps them.
+    expect(droppedFields({ kerbId: '', onStreet: true }, van, { lat, lng, heading: 0 }, day)).toEqual({ lat, lng, heading: 0 })
+  })
+
+  it('takes the base camp\'s "on the street" when dropped inside it', () => {
+    const baseCamp = { label: 'Parking Drouot', onStreet: false, points: [at(-10, -60), at(40, -60), at(40, -20), at(-10, -20)] }
+    const [lat, lng] = at(10, -40)
+    expect(droppedFields({ kerbId: '', onStreet: true }, van, { lat, lng, heading: 0 }, { kerbs: [kerb], baseCamp })).toMatchObject({ onStreet: false })
+    const [outLat, outLng] = at(80, -40)
+    expect(droppedFields({ kerbId: '', onStreet: true }, van, { lat: outLat, lng: outLng, heading: 0 }, { kerbs: [kerb], baseCamp })).not.toHaveProperty('onStreet')
+  })
+})
+
+describe('freeSpotNear', () => {
+  it('lines vehicles added at the same spot up along the kerb instead of piling them up', () => {
+    const [lat, lng] = at(50, 0)
+    const placed: { lat: number; lng: number; heading: number; lengthM: number; widthM: number }[] = []
+    for (let i = 0; i < 6; i++) placed.push({ ...freeSpotNear({ lat, lng }, van, day, placed), ...van })
+    for (let i = 0; i < placed.length; i++) {
+      expect(placed[i]!.heading).toBe(90)
+      expect(local(placed[i]!.lat, placed[i]!.lng).north).toBeCloseTo(3.9, 3)
+      for (let j = i + 1; j < placed.length; j++) expect(footprintsOverlap(placed[i]!, placed[j]!)).toBe(false)
+    }
+    // Within about three vans' lengths of where they were asked for.
+    expect(Math.max(...placed.map((spot) => metresBetween([spot.lat, spot.lng], at(50, 3.9))))).toBeLessThan(22)
+  })
+
+  it('drops a vehicle where asked, facing east, with no kerb near', () => {
+    const [lat, lng] = at(0, -200)
+    expect(freeSpotNear({ lat, lng }, van, day, [])).toEqual({ lat, lng, heading: 90 })
+  })
+})
+
+describe('kerbChangeFields', () => {
+  const [lat, lng] = at(50, 3.9)
+  const parked = { id: 'p1', vehicleId: 'v1', kerbId: 'k1', lat, lng, heading: 90, street: 'Rue de Châteaudun', side: 'even', fromNumber: 20, toNumber: 24 } as Placement
+
+  it('renames the street and renumbers the vehicles parked along an edited kerb', () => {
+    expect(kerbChangeFields(parked, van, kerb)).toBeNull()
+    expect(kerbChangeFields(parked, van, { ...kerb, street: 'Rue Laffitte', startNumber: 1, endNumber: 41, side: 'odd' }))
+      .toEqual({ street: 'Rue Laffitte', side: 'odd', fromNumber: 19, toNumber: 23 })
+  })
+
+  it('unlinks vehicles from a removed kerb, keeping their street', () => {
+    expect(kerbChangeFields(parked, van, null)).toEqual({ kerbId: '' })
+    expect(kerbChangeFields({ ...parked, kerbId: '' }, van, null)).toBeNull()
+  })
+})
+
+describe('defaultPlanDay and planNumbers', () => {
+  const days = [{ id: 'b', date: '2027-03-10', number: 2 }, { id: 'a', date: '2027-03-08', number: 1 }, { id: 'c', date: '2027-03-12', number: 3 }]
+
+  it('opens on the next shoot day from today, else the first', () => {
+    expect(defaultPlanDay(days, '2027-03-09')?.id).toBe('b')
+    expect(defaultPlanDay(days, '2027-03-10')?.id).toBe('b')
+    expect(defaultPlanDay(days, '2027-04-01')?.id).toBe('a')
+    expect(defaultPlanDay([], '2027-04-01')).toBeUndefined()
+  })
+
+  it('numbers vehicles in the order they were added, then by name', () => {
+    const names: Record<string, string> = { v1: 'Loges', v2: 'Cantine', v3: 'Camion caméra' }
+    const numbers = planNumbers([
+      { id: 'p1', vehicleId: 'v1', createdAt: '2027-01-02' },
+      { id: 'p2', vehicleId: 'v2', createdAt: '2027-01-01' },
+      { id: 'p3', vehicleId: 'v3', createdAt: '2027-01-01' },
+    ], (id) => names[id]!)
+    expect([...numbers]).toEqual([['p3', 1], ['p2', 2], ['p1', 3]])
+  })
+})
