@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { benchPlan } from './benchPlan.mjs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4399)
 const BASE = `http://127.0.0.1:${PORT}`
@@ -360,18 +361,26 @@ async function main() {
     report(`adding 20 photos (resize + store) in Chromium (10 × 3000x2000 ${(largeJpeg.length / 1024 / 1024).toFixed(1)} MB, 10 × small; total)`, photosMs, 'ms')
     report('adding 20 photos (resize + store) in Chromium: per photo', photosMs / 20, 'ms')
     await context.close()
+
+    // A day plan with 200 vehicles redrawn while one is dragged (issue 5): frame times.
+    const planContext = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
+    await benchPlan(await planContext.newPage(), { base: BASE, report })
+    await planContext.close()
   } finally {
     await browser.close()
   }
 }
 
-function serverBench() {
-  const run = spawnSync('node_modules/.bin/tsx', ['scripts/benchServer.ts'], { stdio: 'inherit', env: process.env })
-  if (run.status !== 0) process.exitCode = 1
+/** Server push and pull on SQLite and PostgreSQL, then applying 50,000 pulled rows in Chromium (each its own script). */
+function syncBench() {
+  for (const script of ['scripts/benchServer.ts', 'scripts/benchPullApply.ts']) {
+    const run = spawnSync('node_modules/.bin/tsx', [script], { stdio: 'inherit', env: process.env })
+    if (run.status !== 0) process.exitCode = 1
+  }
 }
 
 main()
-  .then(serverBench)
+  .then(syncBench)
   .catch((error) => {
     console.error(error)
     process.exitCode = 1

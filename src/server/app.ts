@@ -7,6 +7,7 @@ import { createDiskBlobStore } from './blobs/diskBlobStore'
 import { registerHealthRoute } from './health'
 import { registerBlobRoutes } from './routes/blobs'
 import { registerEventRoutes } from './routes/events'
+import { registerHistoryRoutes } from './routes/history'
 import { registerSyncRoutes } from './routes/sync'
 import { registerTeamRoutes } from './routes/team'
 import { isAppPage, registerPwaFiles, sendAppShell } from './pwa'
@@ -53,6 +54,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   app.addHook('onClose', async () => pokes.close())
   registerSyncRoutes(app, options.db, options.dialect, pokes)
   registerEventRoutes(app, options.db, pokes)
+  registerHistoryRoutes(app, options.db)
   if (options.blobDir) await registerBlobRoutes(app, options.db, createDiskBlobStore(options.blobDir))
   await registerPwaFiles(app, options.distDir)
 

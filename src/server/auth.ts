@@ -37,7 +37,8 @@ export class HttpError extends Error {
   }
 }
 
-function bearerToken(request: FastifyRequest): string | null {
+/** The request's bearer token when it has the shape of one (sessions' tokens are base64url), else null. */
+export function bearerToken(request: FastifyRequest): string | null {
   const header = request.headers.authorization
   const match = header?.match(/^Bearer ([A-Za-z0-9_-]{20,200})$/)
   return match?.[1] ?? null

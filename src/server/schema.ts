@@ -3,7 +3,7 @@
  * Integers (including bigint columns) are read as JavaScript numbers on both SQLite and PostgreSQL
  * (db.ts installs an int8 parser for pg); sequence numbers stay far below 2^53.
  */
-import type { Generated } from 'kysely'
+import type { ColumnType, Generated } from 'kysely'
 
 export interface ProductionTable {
   id: string
@@ -26,7 +26,15 @@ export interface MutationLogTable {
   status: string
   error: string | null
   received_at: string
+  /** The record the mutation touched (null when its name or arguments could not be read): the history's index. */
+  entity: NullableOnInsert
+  record_id: NullableOnInsert
+  /** The clock the merge used (the sent one, clamped); equal to a field's clock in `entities.clocks` while its value stands. */
+  merge_hlc: NullableOnInsert
 }
+
+/** A nullable text column that inserts may leave out. */
+type NullableOnInsert = ColumnType<string | null, string | null | undefined, string | null>
 
 export interface ClientTable {
   production_id: string

@@ -2,14 +2,31 @@
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
+import { bearerToken, hashSecret } from './auth'
 import { readTileOrigins } from './config'
 
 /**
- * API requests per client IP and minute. Generous: a whole crew on one set's Wi-Fi shares one address. The app's
- * own files are not counted: installing the PWA fetches every asset (over a hundred), and a crew installing it
- * together must never be refused half-way (a service worker whose precache gets a 429 never installs).
+ * API requests per device session and minute (per address for requests without a session). A whole crew on one
+ * set's Wi-Fi shares one address, so a session, not an address, is what gets limited: one phone syncing hard never
+ * slows the others. The app's own files are not counted: installing the PWA fetches every asset (over a hundred),
+ * and a crew installing it together must never be refused half-way (a service worker whose precache gets a 429
+ * never installs).
  */
 export const RATE_LIMIT_PER_MINUTE = 600
+
+/**
+ * The doors open without a session (creating a production, accepting an invite), per address: stricter, yet enough
+ * for a crew of sixty scanning the invite's QR code together at the morning briefing.
+ */
+export const OPEN_DOOR_LIMIT = { max: 60, timeWindow: 5 * 60_000 }
+const OPEN_DOORS = new Set(['POST /api/v1/productions', 'POST /api/v1/invites/:code/accept'])
+
+/**
+ * Made-up tokens would each get a fresh session limit. An address whose requests are refused as unknown tokens more
+ * often than this is limited per address again, tokens or not, until its window ends: the crew behind it then shares
+ * one limit, and whoever makes up tokens gets no more than that.
+ */
+export const UNKNOWN_TOKEN_LIMIT = { max: 30, timeWindow: 60_000 }
 
 /**
  * `tileOrigins`: the map tile servers (ServerConfig.tileOrigins). The service worker fetches the tiles it caches and
@@ -41,9 +58,33 @@ export async function registerSecurity(app: FastifyInstance, tileOrigins: string
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     frameguard: { action: 'deny' },
   })
+  // Before the limiter registers: it reads each route's own limit as the route is added.
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method]
+    if (methods.some((method) => OPEN_DOORS.has(`${method} ${route.url}`)) && route.config?.rateLimit === undefined) {
+      route.config = { ...route.config, rateLimit: { ...OPEN_DOOR_LIMIT, keyGenerator: (request) => `door:${request.ip}` } }
+    }
+  })
+  const limitedPerAddressUntil = new Map<string, number>()
+  const limitedPerAddress = (address: string) => {
+    const until = limitedPerAddressUntil.get(address)
+    if (until !== undefined && until <= Date.now()) limitedPerAddressUntil.delete(address)
+    return until !== undefined && until > Date.now()
+  }
   await app.register(rateLimit, {
     max: RATE_LIMIT_PER_MINUTE,
     timeWindow: '1 minute',
+    // A hash of the session token (never the token itself), or the address.
+    keyGenerator: (request) => {
+      const token = bearerToken(request)
+      return token && !limitedPerAddress(request.ip) ? `session:${hashSecret(token)}` : `address:${request.ip}`
+    },
     allowList: (request) => !request.url.startsWith('/api/'),
+  })
+  const countUnknownToken = app.createRateLimit({ ...UNKNOWN_TOKEN_LIMIT, keyGenerator: (request) => `unknown-token:${request.ip}` })
+  app.addHook('onResponse', async (request, reply) => {
+    if (reply.statusCode !== 401 || !bearerToken(request)) return
+    const counted = await countUnknownToken(request)
+    if (!counted.isAllowed && counted.isExceeded) limitedPerAddressUntil.set(request.ip, Date.now() + counted.ttl)
   })
 }

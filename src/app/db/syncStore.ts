@@ -5,7 +5,7 @@
  * re-applied on top of pulled rows so the user never sees an edit vanish while it waits; nothing here
  * writes to the outbox.
  */
-import type { BaseRecord, MealGroup } from '../../core/model'
+import type { BaseRecord, EntityName, MealGroup } from '../../core/model'
 import { canTransition, transitionFields } from '../../core/model/permitStatus'
 import { ENTITY_TABLES } from '../../core/model/tables'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
@@ -67,28 +67,45 @@ export function pendingEntries(productionId: string, limit: number, database: Re
 
 const recordTables = (database: RegieDatabase) => Object.values(ENTITY_TABLES).map((table) => database.table(table))
 
+/**
+ * Writes a pulled page, what it acknowledges and its cursor in one transaction. The page's rows are put together
+ * in memory first, with this device's waiting changes of those rows re-applied on top, then written with one
+ * bulkPut per table: the same rows as putting each and re-applying one by one, in a fraction of the requests.
+ */
 export async function applyPullPage(productionId: string, page: PullResponse, database: RegieDatabase = db): Promise<void> {
   await database.transaction('rw', [...recordTables(database), database.outbox, database.teams, database.rejections], async () => {
     const now = new Date().toISOString()
+    const pulled = new Map<string, { entity: EntityName; record: BaseRecord }>()
     for (const change of page.changes) {
       const record = { ...change.data, deletedAt: change.deleted ? (change.data.deletedAt ?? now) : null } as BaseRecord
-      await database.records(change.entity).put(record)
+      pulled.set(`${change.entity}:${change.id}`, { entity: change.entity, record })
     }
-    const acknowledged = await database.outbox
-      .where('[productionId+mutationId]').between([productionId, 0], [productionId, page.lastMutationId], true, true).toArray()
-    const refused = new Map(page.rejections.map((rejection) => [rejection.mutationId, rejection]))
-    const newlyRefused = acknowledged.filter((entry) => refused.has(entry.mutationId))
-    await database.rejections.bulkPut(newlyRefused.map((entry) => {
-      const rejection = refused.get(entry.mutationId)!
-      return { productionId, mutationId: entry.mutationId, name: entry.name, args: entry.args, reason: rejection.reason, details: rejection.details, createdAt: now }
-    }))
-    await database.outbox.bulkDelete(acknowledged.map((entry) => [productionId, entry.mutationId] as [string, number]))
+    // The outbox in one read: what the page acknowledges leaves it, the rest waits and goes on top of the page.
+    const outbox = await pendingEntries(productionId, Infinity, database)
+    const acknowledged = outbox.filter((entry) => entry.mutationId <= page.lastMutationId)
+    if (acknowledged.length > 0) {
+      const refused = new Map(page.rejections.map((rejection) => [rejection.mutationId, rejection]))
+      const newlyRefused = acknowledged.filter((entry) => refused.has(entry.mutationId))
+      await database.rejections.bulkPut(newlyRefused.map((entry) => {
+        const rejection = refused.get(entry.mutationId)!
+        return { productionId, mutationId: entry.mutationId, name: entry.name, args: entry.args, reason: rejection.reason, details: rejection.details, createdAt: now }
+      }))
+      await database.outbox.bulkDelete(acknowledged.map((entry) => [productionId, entry.mutationId] as [string, number]))
+    }
 
-    const touched = new Set(page.changes.map((change) => `${change.entity}:${change.id}`))
-    // Only entries of rows this page replaced: awaits that reach no table (a hundred entries of other rows) would
-    // make Dexie lose this transaction, which then commits before its cursor (PrematureCommitError).
-    const pending = (await pendingEntries(productionId, Infinity, database)).filter((entry) => touched.has(recordKey(entry)))
-    for (const entry of pending) await reapply(database, entry)
+    // Only entries of rows this page replaced, in mutationId order, each on top of the one before.
+    for (const entry of outbox) {
+      if (entry.mutationId <= page.lastMutationId) continue
+      const row = pulled.get(recordKey(entry))
+      if (row) row.record = reapplied(entry, row.record)
+    }
+    const byTable = new Map<EntityName, BaseRecord[]>()
+    for (const { entity, record } of pulled.values()) {
+      const records = byTable.get(entity) ?? []
+      byTable.set(entity, records)
+      records.push(record)
+    }
+    await Promise.all([...byTable].map(([entity, records]) => database.records(entity).bulkPut(records)))
     await database.teams.update(productionId, { cursor: page.cursor })
   })
 }
@@ -102,31 +119,25 @@ function recordKey(entry: OutboxEntry): string {
   return parsed ? `${parsed.entity}:${recordIdOf(entry)}` : ''
 }
 
-/** Puts a waiting local change back on top of a row the pull just replaced. */
-async function reapply(database: RegieDatabase, entry: OutboxEntry): Promise<void> {
+/** A waiting local change put back on top of a row the pull just replaced (the row as it was when it does not apply). */
+function reapplied(entry: OutboxEntry, current: BaseRecord): BaseRecord {
   const parsed = parseMutationName(entry.name)!
-  const table = database.records(parsed.entity)
-  const current = await table.get(recordIdOf(entry))
-  if (parsed.op === 'create') {
-    if (!current) await table.put((entry.args as CreateArgs).record as BaseRecord)
-  } else if (parsed.op === 'patch') {
-    if (current && !current.deletedAt) await table.put({ ...current, ...(entry.args as PatchArgs).fields })
-  } else if (parsed.op === 'adjust') {
+  // A create of a row the server already has changes nothing: the pulled row stands.
+  if (parsed.op === 'create' || current.deletedAt) return current
+  if (parsed.op === 'patch') return { ...current, ...(entry.args as PatchArgs).fields }
+  if (parsed.op === 'adjust') {
     // The pulled row does not hold this count yet (its outbox entry is not acknowledged): add it again.
-    if (current && !current.deletedAt) {
-      const { served } = applyMealAdjust((current.served ?? {}) as Partial<Record<MealGroup, number>>, entry.args as AdjustArgs)
-      await table.put({ ...current, served })
-    }
-  } else if (parsed.op === 'transition') {
+    const { served } = applyMealAdjust((current.served ?? {}) as Partial<Record<MealGroup, number>>, entry.args as AdjustArgs)
+    return { ...current, served }
+  }
+  if (parsed.op === 'transition') {
     // Put the move back only if the pulled row still stands where the user saw it; otherwise the team moved it
     // first, the server will refuse this one as stale, and the phone keeps showing the team's status.
     const { from, to } = entry.args as TransitionArgs
-    if (current && !current.deletedAt && current.status === from && canTransition(from, to)) {
-      await table.put({ ...current, ...transitionFields(current as { sentOn?: string }, to, calendarDateIn(Date.parse(entry.createdAt))) })
-    }
-  } else if (current && !current.deletedAt) {
-    await table.put({ ...current, deletedAt: entry.createdAt })
+    if (current.status !== from || !canTransition(from, to)) return current
+    return { ...current, ...transitionFields(current as { sentOn?: string }, to, calendarDateIn(Date.parse(entry.createdAt))) }
   }
+  return { ...current, deletedAt: entry.createdAt }
 }
 
 export function liveRejections(productionId: string, database: RegieDatabase = db) {

@@ -4,6 +4,7 @@
  * failures come back as a SyncFailure the user can act on.
  */
 import { MAX_BLOB_BYTES, mediaTypeOf } from '../../core/sync/blobRules'
+import type { HistoryResponse } from '../../core/sync/history'
 import type { PullResponse, PushRequest, PushResponse } from '../../core/sync/protocol'
 
 export interface HttpResponse {
@@ -126,6 +127,9 @@ export function createSyncClient(baseUrl = '', fetcher: Fetcher = (url, init) =>
       call<PushResponse>('POST', `/api/v1/productions/${encodeURIComponent(productionId)}/push`, token, body),
     pull: (productionId: string, token: string, query: { clientId: string; cursor: number; limit: number; acked?: number }) =>
       call<PullResponse>('GET', `/api/v1/productions/${encodeURIComponent(productionId)}/pull?clientId=${encodeURIComponent(query.clientId)}&cursor=${query.cursor}&limit=${query.limit}${query.acked === undefined ? '' : `&acked=${query.acked}`}`, token),
+    /** What the server logged for one record, newest first, with the values that were overwritten. */
+    recordHistory: (productionId: string, token: string, entity: string, id: string) =>
+      call<HistoryResponse>('GET', `/api/v1/productions/${encodeURIComponent(productionId)}/history/${encodeURIComponent(entity)}/${encodeURIComponent(id)}`, token),
 
     /** Whether the session's production already has this blob on the server. */
     hasBlob: (token: string, sha256: string) =>

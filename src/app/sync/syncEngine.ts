@@ -7,7 +7,7 @@
 import { PROTOCOL_VERSION } from '../../core/sync/protocol'
 import { db, type RegieDatabase, type TeamLink } from '../db/db'
 import { acknowledgedUpTo, applyPullPage, clientIdFor, getTeam, pendingEntries, saveTeam, updateTeam } from '../db/syncStore'
-import type { Session, SyncClient } from './syncClient'
+import { SyncFailure, type Session, type SyncClient } from './syncClient'
 
 const PUSH_BATCH = 500
 const PULL_PAGE = 500
@@ -26,7 +26,9 @@ export async function syncProduction(productionId: string, client: SyncClient, d
     await updateTeam(productionId, { lastSyncAt: new Date().toISOString(), lastError: null }, database)
     return { pushed, pulled }
   } catch (error) {
-    await updateTeam(productionId, { lastError: error instanceof Error ? error.message : String(error) }, database)
+    // A failure of the exchange is kept as its kind (the team page says what it means); anything else as its message.
+    const lastError = error instanceof SyncFailure ? error.kind : error instanceof Error ? error.message : String(error)
+    await updateTeam(productionId, { lastError }, database)
     throw error
   }
 }

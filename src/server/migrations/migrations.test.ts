@@ -16,7 +16,7 @@ function migrationSuite(createStore: CreateTestStore) {
 
   it('creates the sync tables with their keys', async () => {
     const { db } = store.open()
-    expect(await migrateToLatest(db)).toEqual(['0001_initial', '0002_team_sync', '0003_blobs'])
+    expect(await migrateToLatest(db)).toEqual(['0001_initial', '0002_team_sync', '0003_blobs', '0004_history'])
 
     const tables = await db.introspection.getTables()
     const names = tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_'))

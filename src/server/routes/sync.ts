@@ -7,7 +7,7 @@ import { authenticate, HttpError } from '../auth'
 import type { DialectName } from '../db'
 import type { Database } from '../schema'
 import type { PokeHub } from '../sync/pokeHub'
-import { readPull } from '../sync/pull'
+import { readPullJson } from '../sync/pull'
 import { applyPush } from '../sync/push'
 
 /** A push of 2,000 mutations with their records fits; anything larger is refused before parsing. */
@@ -32,6 +32,7 @@ export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>, d
     const caller = await authenticate(db, request, request.params.pid)
     const query = v.safeParse(PullQuerySchema, request.query)
     if (!query.success) throw new HttpError(400, 'invalid_query', 'clientId, cursor and limit (1-1000) are expected')
-    return reply.send(await readPull(db, dialect, { productionId: caller.productionId, ...query.output }))
+    const page = await readPullJson(db, dialect, { productionId: caller.productionId, ...query.output })
+    return reply.type('application/json; charset=utf-8').send(page)
   })
 }

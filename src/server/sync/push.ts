@@ -1,12 +1,18 @@
 /**
  * Applies one push (DESIGN.md section 3) in one database transaction: mutations already applied are skipped,
  * a gap in mutation ids is refused with the id expected, and each new mutation is validated, authorised and
- * merged in its own savepoint. A refused mutation is recorded with its reason and still advances the client's
+ * merged on its own. A refused mutation is recorded with its reason and still advances the client's
  * lastMutationId, so one bad change never blocks the queue behind it. Every row written takes the next
- * per-production seq, bumped under the production row's lock, so seq order is commit order.
+ * per-production seq, counted under the production row's lock, so seq order is commit order.
+ *
+ * Fast path: the rows a push touches are read in a few queries, merged in memory one mutation after the other,
+ * and written back in a few statements (each row once, with the seq of its last change, as if written one by
+ * one). Should the database refuse any of that (a value a column will not take), the push starts again one
+ * mutation at a time, each in its own savepoint, so only the mutation at fault is rejected (`server_error`).
  */
 import { sql, type Kysely, type Transaction } from 'kysely'
 import * as v from 'valibot'
+import type { EntityName } from '../../core/model'
 import { decodeHlc, encodeHlc, type Hlc } from '../../core/sync/hlc'
 import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, type MergeResult, type StoredRow } from '../../core/sync/merge'
 import {
@@ -16,10 +22,13 @@ import {
 import { mayWrite, type Caller } from '../auth'
 import type { DialectName } from '../db'
 import type { Database } from '../schema'
+import { historyColumns } from './history'
 
 /** Clocks more than a minute ahead are clamped to that minute; a day ahead means a broken clock: refused. */
 const CLAMP_AHEAD_MS = 60_000
 const REFUSE_AHEAD_MS = 24 * 60 * 60_000
+/** Rows per multi-row statement: at most 12 parameters each, far below SQLite's and PostgreSQL's limits. */
+const ROWS_PER_STATEMENT = 250
 
 export type PushOutcome =
   /** `head`: the production's seq after a push that applied or re-sent something (what live pokes announce). */
@@ -43,15 +52,19 @@ export async function applyPush(db: Kysely<Database>, dialect: DialectName, call
   }
 }
 
-// Savepoint names are made here from integers, never from client input.
+// Savepoint names are made here, never from client input.
 const savepoint = (name: string) => sql`savepoint ${sql.raw(name)}`
 const rollbackTo = (name: string) => sql`rollback to savepoint ${sql.raw(name)}`
 const release = (name: string) => sql`release savepoint ${sql.raw(name)}`
 
 async function pushInTransaction(trx: Transaction<Database>, dialect: DialectName, caller: Caller, request: PushRequest, now: number): Promise<PushOutcome> {
   const { productionId } = caller
-  // Lock the production row first: pushes to one production run one after the other (SQLite serialises anyway).
-  if (dialect === 'postgres') await trx.selectFrom('productions').select('id').where('id', '=', productionId).forUpdate().execute()
+  // Lock the production row first: pushes to one production run one after the other (SQLite serialises anyway),
+  // so the seq read here is the one to count on from.
+  const production = dialect === 'postgres'
+    ? await trx.selectFrom('productions').select('seq').where('id', '=', productionId).forUpdate().executeTakeFirst()
+    : await trx.selectFrom('productions').select('seq').where('id', '=', productionId).executeTakeFirst()
+  const startSeq = production?.seq ?? 0
 
   const client = await trx.selectFrom('clients').selectAll().where('production_id', '=', productionId).where('client_id', '=', request.clientId).executeTakeFirst()
   if (client && client.member_id !== caller.memberId) {
@@ -65,49 +78,45 @@ async function pushInTransaction(trx: Transaction<Database>, dialect: DialectNam
   const gap = pending.findIndex((mutation, index) => mutation.mutationId !== last + 1 + index)
   if (gap !== -1) throw new Refused({ status: 409, body: { error: 'mutation_gap', expected: last + 1 + gap, lastMutationId: last } })
 
+  const clocks = mergeClocks(pending, now)
+  const merged = await mergeInBatch(trx, caller, pending, clocks, startSeq, now) ?? await mergeOneByOne(trx, caller, pending, clocks, startSeq, now)
+
   const rejected: SyncRejection[] = []
   let applied = 0
-  let resent = 0
-  const clocks = mergeClocks(pending, now)
-  for (const mutation of pending) {
-    const name = `m${mutation.mutationId}`
-    await savepoint(name).execute(trx)
-    let outcome: MutationOutcome
-    try {
-      outcome = await applyMutation(trx, caller, mutation, clocks.get(mutation.mutationId) ?? null, now)
-    } catch (error) {
-      // A database error on one mutation (a constraint, a value the column refuses) must not sink the others.
-      await rollbackTo(name).execute(trx)
-      outcome = { status: 'rejected', reason: 'server_error', details: { _: error instanceof Error ? error.message.slice(0, 200) : 'error' } }
-    }
-    await release(name).execute(trx)
+  const logRows = pending.map((mutation, index) => {
+    const outcome = merged.outcomes[index]!
     if (outcome.status === 'rejected') {
       rejected.push({ mutationId: mutation.mutationId, name: mutation.name, reason: outcome.reason, ...(outcome.details && { details: outcome.details }) })
-      if (outcome.row) {
-        await resend(trx, productionId, outcome.row)
-        resent++
-      }
-    } else applied++
-    await trx.insertInto('mutation_log').values({
-      production_id: productionId,
-      client_id: request.clientId,
-      mutation_id: mutation.mutationId,
-      name: mutation.name,
-      args: JSON.stringify(mutation.args ?? null),
-      hlc: mutation.hlc,
-      status: outcome.status,
-      error: outcome.status === 'rejected' ? JSON.stringify({ reason: outcome.reason, details: outcome.details }) : null,
-      received_at: new Date(now).toISOString(),
-    }).execute()
-  }
+    } else if (outcome.status === 'applied') applied++
+    return logRow(productionId, request.clientId, mutation, outcome, clocks, now)
+  })
+  for (const chunk of chunks(logRows)) await trx.insertInto('mutation_log').values(chunk).execute()
+
   const lastMutationId = last + pending.length
   if (pending.length > 0) {
     await trx.updateTable('clients').set({ last_mutation_id: lastMutationId }).where('production_id', '=', productionId).where('client_id', '=', request.clientId).execute()
   }
   const body = { lastMutationId, applied, skipped: request.mutations.length - pending.length, rejected }
-  if (applied + resent === 0) return { status: 200, body }
-  const { seq: head } = await trx.selectFrom('productions').select('seq').where('id', '=', productionId).executeTakeFirstOrThrow()
-  return { status: 200, body, head }
+  // Nothing applied or sent again: the seq did not move.
+  if (merged.seq === startSeq) return { status: 200, body }
+  await trx.updateTable('productions').set({ seq: merged.seq }).where('id', '=', productionId).execute()
+  return { status: 200, body, head: merged.seq }
+}
+
+/** The forensic record of one mutation (DESIGN.md section 3): what was asked, with which clock, and what came of it. */
+function logRow(productionId: string, clientId: string, mutation: PushMutation, outcome: MutationOutcome, clocks: Map<number, string | null>, now: number) {
+  return {
+    production_id: productionId,
+    client_id: clientId,
+    mutation_id: mutation.mutationId,
+    name: mutation.name,
+    args: JSON.stringify(mutation.args ?? null),
+    hlc: mutation.hlc,
+    status: outcome.status,
+    error: outcome.status === 'rejected' ? JSON.stringify({ reason: outcome.reason, details: outcome.details }) : null,
+    received_at: new Date(now).toISOString(),
+    ...historyColumns(mutation, clocks.get(mutation.mutationId)),
+  }
 }
 
 const ARGS_SCHEMAS = {
@@ -116,56 +125,215 @@ const ARGS_SCHEMAS = {
 
 type MutationOutcome =
   | { status: 'applied' | 'unchanged' }
-  | { status: 'rejected'; reason: string; details?: Record<string, string>; row?: { entity: string; id: string } }
+  | { status: 'rejected'; reason: string; details?: Record<string, string> }
 
-async function applyMutation(trx: Transaction<Database>, caller: Caller, mutation: PushMutation, hlc: string | null, now: number): Promise<MutationOutcome> {
+/** An entity row as the database holds it (JSON texts), or as it will once the push commits. */
+interface EntityRow {
+  data: string
+  clocks: string
+  deleted: number
+  created_by: string | null
+  updated_at: string
+}
+
+/** The outcome of each pending mutation (in order) and the production's seq after them. */
+interface MergedPush {
+  outcomes: MutationOutcome[]
+  seq: number
+}
+
+/** What a valid, clocked mutation asks of one row. */
+interface Target {
+  entity: EntityName
+  id: string
+  args: v.InferOutput<(typeof ARGS_SCHEMAS)[MutationOp]>
+}
+
+/** The first checks, which need no row: a known name, a sane clock, valid arguments, this production. */
+function targetOf(caller: Caller, mutation: PushMutation, hlc: string | null): Target | MutationOutcome {
   const parsed = parseMutationName(mutation.name)
   if (!parsed) return { status: 'rejected', reason: 'unknown_mutation' }
   if (!hlc) return { status: 'rejected', reason: 'clock_ahead' }
   const { entity, op } = parsed
-
   const args = v.safeParse(ARGS_SCHEMAS[op], mutation.args)
   if (!args.success) return { status: 'rejected', reason: 'invalid_args' }
   const id = 'record' in args.output ? args.output.record.id : args.output.id
   // The production record is the production itself: its id is the production's id.
   if (entity === 'production' && id !== caller.productionId) return { status: 'rejected', reason: 'wrong_production' }
-
-  const row = await trx.selectFrom('entities').select(['data', 'clocks', 'deleted', 'created_by'])
-    .where('production_id', '=', caller.productionId).where('entity', '=', entity).where('id', '=', id).executeTakeFirst()
-  const existing: StoredRow | undefined = row && { data: JSON.parse(row.data), clocks: JSON.parse(row.clocks), deleted: row.deleted === 1 }
-  // A refused change to an existing row sends that row again with the next pull, so the author's phone
-  // goes back to the server's version (the refused values stay listed among its rejections).
-  const target = row && { entity, id }
-  if (!mayWrite(caller, entity, row ? row.created_by : undefined)) return { status: 'rejected', reason: 'forbidden', row: target }
-
-  let result: MergeResult
-  if ('record' in args.output) result = mergeCreate(existing, args.output.record, hlc, caller.productionId, entity)
-  else if ('fields' in args.output) result = mergePatch(existing, args.output.fields, hlc, entity)
-  else if ('delta' in args.output) result = mergeMealAdjust(existing, args.output.group, args.output.delta, hlc)
-  else if ('to' in args.output) result = mergePermitTransition(existing, args.output.from, args.output.to, hlc)
-  else result = mergeDelete(existing, hlc)
-  if (!result.ok) return { status: 'rejected', reason: result.reason, row: target, ...(result.details && { details: result.details }) }
-  if (!result.changed) return { status: 'unchanged' }
-
-  const { seq } = await trx.updateTable('productions').set({ seq: sql`seq + 1` }).where('id', '=', caller.productionId).returning('seq').executeTakeFirstOrThrow()
-  const values = {
-    data: JSON.stringify(result.row.data),
-    clocks: JSON.stringify(result.row.clocks),
-    deleted: result.row.deleted ? 1 : 0,
-    seq,
-    updated_at: new Date(now).toISOString(),
-  }
-  if (row) {
-    await trx.updateTable('entities').set(values).where('production_id', '=', caller.productionId).where('entity', '=', entity).where('id', '=', id).execute()
-  } else {
-    await trx.insertInto('entities').values({ production_id: caller.productionId, entity, id, created_by: caller.memberId, ...values }).execute()
-  }
-  return { status: 'applied' }
+  return { entity, id, args: args.output }
 }
 
-async function resend(trx: Transaction<Database>, productionId: string, row: { entity: string; id: string }): Promise<void> {
-  const { seq } = await trx.updateTable('productions').set({ seq: sql`seq + 1` }).where('id', '=', productionId).returning('seq').executeTakeFirstOrThrow()
-  await trx.updateTable('entities').set({ seq }).where('production_id', '=', productionId).where('entity', '=', row.entity).where('id', '=', row.id).execute()
+type Merged =
+  | { outcome: MutationOutcome; write?: undefined; resend?: undefined }
+  | { outcome: { status: 'applied' }; write: Pick<EntityRow, 'data' | 'clocks' | 'deleted'>; resend?: undefined }
+  /**
+   * A refused change to an existing row sends that row again with the next pull, so the author's phone goes back
+   * to the server's version (the refused values stay listed among its rejections).
+   */
+  | { outcome: MutationOutcome & { status: 'rejected' }; write?: undefined; resend: true }
+
+/** Authorises and merges one mutation with the row it targets, as stored before it: pure, no database. */
+function mergeWith(caller: Caller, target: Target, hlc: string, row: EntityRow | undefined): Merged {
+  const { entity, args } = target
+  const existing: StoredRow | undefined = row && { data: JSON.parse(row.data), clocks: JSON.parse(row.clocks), deleted: row.deleted === 1 }
+  const refused = (reason: string, details?: Record<string, string>): Merged =>
+    row ? { outcome: { status: 'rejected', reason, ...(details && { details }) }, resend: true } : { outcome: { status: 'rejected', reason, ...(details && { details }) } }
+  if (!mayWrite(caller, entity, row ? row.created_by : undefined)) return refused('forbidden')
+
+  let result: MergeResult
+  if ('record' in args) result = mergeCreate(existing, args.record, hlc, caller.productionId, entity)
+  else if ('fields' in args) result = mergePatch(existing, args.fields, hlc, entity)
+  else if ('delta' in args) result = mergeMealAdjust(existing, args.group, args.delta, hlc)
+  else if ('to' in args) result = mergePermitTransition(existing, args.from, args.to, hlc)
+  else result = mergeDelete(existing, hlc)
+  if (!result.ok) return refused(result.reason, result.details)
+  if (!result.changed) return { outcome: { status: 'unchanged' } }
+  return {
+    outcome: { status: 'applied' },
+    write: { data: JSON.stringify(result.row.data), clocks: JSON.stringify(result.row.clocks), deleted: result.row.deleted ? 1 : 0 },
+  }
+}
+
+const serverError = (error: unknown): MutationOutcome =>
+  ({ status: 'rejected', reason: 'server_error', details: { _: error instanceof Error ? error.message.slice(0, 200) : 'error' } })
+
+const rowKey = (entity: string, id: string) => `${entity}\n${id}`
+
+/**
+ * The fast path: one read of every row the push names, the merges in memory, one upsert of every row written.
+ * Null (with nothing of it left in the transaction) when the database refused part of it.
+ */
+async function mergeInBatch(
+  trx: Transaction<Database>, caller: Caller, pending: PushMutation[], clocks: Map<number, string | null>, startSeq: number, now: number,
+): Promise<MergedPush | null> {
+  if (pending.length === 0) return { outcomes: [], seq: startSeq }
+  const updatedAt = new Date(now).toISOString()
+  await savepoint('batch').execute(trx)
+  try {
+    const targets = pending.map((mutation) => targetOf(caller, mutation, clocks.get(mutation.mutationId) ?? null))
+    const rows = await readRows(trx, caller.productionId, targets.filter((target): target is Target => 'entity' in target))
+    const written = new Map<string, EntityRow & { entity: string; id: string; seq: number }>()
+    let seq = startSeq
+    const outcomes = pending.map((mutation, index): MutationOutcome => {
+      const target = targets[index]!
+      if (!('entity' in target)) return target
+      const key = rowKey(target.entity, target.id)
+      const row = rows.get(key)
+      let merged: Merged
+      try {
+        merged = mergeWith(caller, target, clocks.get(mutation.mutationId)!, row)
+      } catch (error) {
+        return serverError(error)
+      }
+      if (merged.write) {
+        const after = { created_by: row ? row.created_by : caller.memberId, ...merged.write, updated_at: updatedAt }
+        rows.set(key, after)
+        written.set(key, { ...after, entity: target.entity, id: target.id, seq: ++seq })
+      } else if (merged.resend) {
+        written.set(key, { ...row!, entity: target.entity, id: target.id, seq: ++seq })
+      }
+      return merged.outcome
+    })
+    await writeRows(trx, caller.productionId, [...written.values()])
+    await release('batch').execute(trx)
+    return { outcomes, seq }
+  } catch {
+    // The slow path meets the same failure again, inside the savepoint of the mutation it belongs to.
+    await rollbackTo('batch').execute(trx)
+    await release('batch').execute(trx)
+    return null
+  }
+}
+
+/** Each mutation in its own savepoint, reading and writing its row on its own: a database error sinks only it. */
+async function mergeOneByOne(
+  trx: Transaction<Database>, caller: Caller, pending: PushMutation[], clocks: Map<number, string | null>, startSeq: number, now: number,
+): Promise<MergedPush> {
+  const { productionId } = caller
+  const updatedAt = new Date(now).toISOString()
+  let seq = startSeq
+  const outcomes: MutationOutcome[] = []
+  for (const mutation of pending) {
+    // Savepoint names are made from integers, never from client input.
+    const name = `m${mutation.mutationId}`
+    await savepoint(name).execute(trx)
+    let outcome: MutationOutcome
+    let resend: Target | null = null
+    try {
+      const hlc = clocks.get(mutation.mutationId) ?? null
+      const target = targetOf(caller, mutation, hlc)
+      if (!('entity' in target)) outcome = target
+      else {
+        const row = (await readRows(trx, productionId, [target])).get(rowKey(target.entity, target.id))
+        const merged = mergeWith(caller, target, hlc!, row)
+        if (merged.write) {
+          const values = { ...merged.write, seq: seq + 1, updated_at: updatedAt }
+          if (row) {
+            await trx.updateTable('entities').set(values).where('production_id', '=', productionId).where('entity', '=', target.entity).where('id', '=', target.id).execute()
+          } else {
+            await trx.insertInto('entities').values({ production_id: productionId, entity: target.entity, id: target.id, created_by: caller.memberId, ...values }).execute()
+          }
+          seq++
+        }
+        if (merged.resend) resend = target
+        outcome = merged.outcome
+      }
+    } catch (error) {
+      // A database error on one mutation (a constraint, a value the column refuses) must not sink the others.
+      await rollbackTo(name).execute(trx)
+      outcome = serverError(error)
+    }
+    await release(name).execute(trx)
+    if (resend) {
+      await trx.updateTable('entities').set({ seq: seq + 1 }).where('production_id', '=', productionId).where('entity', '=', resend.entity).where('id', '=', resend.id).execute()
+      seq++
+    }
+    outcomes.push(outcome)
+  }
+  return { outcomes, seq }
+}
+
+/** The stored rows the targets name, by rowKey: one query per entity and few hundred ids. */
+async function readRows(trx: Transaction<Database>, productionId: string, targets: Pick<Target, 'entity' | 'id'>[]): Promise<Map<string, EntityRow>> {
+  const idsByEntity = new Map<string, Set<string>>()
+  for (const { entity, id } of targets) {
+    const ids = idsByEntity.get(entity) ?? new Set()
+    idsByEntity.set(entity, ids.add(id))
+  }
+  const rows = new Map<string, EntityRow>()
+  for (const [entity, ids] of idsByEntity) {
+    for (const chunk of chunks([...ids])) {
+      const found = await trx.selectFrom('entities').select(['id', 'data', 'clocks', 'deleted', 'created_by', 'updated_at'])
+        .where('production_id', '=', productionId).where('entity', '=', entity).where('id', 'in', chunk).execute()
+      for (const { id, ...row } of found) rows.set(rowKey(entity, id), row)
+    }
+  }
+  return rows
+}
+
+/** Inserts new rows and updates stored ones (their author stays): one statement per few hundred rows. */
+async function writeRows(trx: Transaction<Database>, productionId: string, rows: (EntityRow & { entity: string; id: string; seq: number })[]): Promise<void> {
+  for (const chunk of chunks(rows)) {
+    await trx.insertInto('entities')
+      .values(chunk.map((row) => ({
+        production_id: productionId, entity: row.entity, id: row.id, data: row.data, clocks: row.clocks, deleted: row.deleted, seq: row.seq,
+        updated_at: row.updated_at, created_by: row.created_by,
+      })))
+      .onConflict((conflict) => conflict.columns(['production_id', 'entity', 'id']).doUpdateSet((update) => ({
+        data: update.ref('excluded.data'),
+        clocks: update.ref('excluded.clocks'),
+        deleted: update.ref('excluded.deleted'),
+        seq: update.ref('excluded.seq'),
+        updated_at: update.ref('excluded.updated_at'),
+      })))
+      .execute()
+  }
+}
+
+function chunks<T>(items: T[], size = ROWS_PER_STATEMENT): T[][] {
+  const result: T[][] = []
+  for (let start = 0; start < items.length; start += size) result.push(items.slice(start, start + size))
+  return result
 }
 
 /**

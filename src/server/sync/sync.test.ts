@@ -1,6 +1,7 @@
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { encodeHlc } from '../../core/sync/hlc'
 import { newId } from '../../core/sync/ids'
@@ -273,6 +274,36 @@ function syncSuite(createStore: CreateTestStore) {
     const badQuery = await app.inject({ method: 'GET', url: `/api/v1/productions/${productionId}/pull?clientId=../../etc&cursor=-1`, headers })
     expect(badQuery.statusCode).toBe(400)
     expect((await app.inject({ method: 'GET', url: '/api/health' })).statusCode).toBe(200)
+  })
+
+  it('rejects only the mutation the database refuses, and applies the rest of the push in order', async () => {
+    const { productionId, token } = await createProduction()
+    const phone = device(app, productionId, token)
+    // A value the database will not take, stood in for by a trigger refusing one record id.
+    const { db } = store.open()
+    if (store.dialect === 'postgres') {
+      await sql`create function refuse_one() returns trigger language plpgsql as $$ begin raise exception 'refused by the database'; end $$`.execute(db)
+      await sql`create trigger refuse_one before insert on entities for each row when (new.id = 'refused-by-db') execute function refuse_one()`.execute(db)
+    } else {
+      await sql`create trigger refuse_one before insert on entities when new.id = 'refused-by-db' begin select raise(abort, 'refused by the database'); end`.execute(db)
+    }
+    const kept = decor(productionId)
+    const later = decor(productionId)
+    const body = (await phone.push([
+      phone.mutation('location.create', { record: kept }),
+      phone.mutation('location.create', { record: decor(productionId, { id: 'refused-by-db' }) }),
+      phone.mutation('location.patch', { id: kept.id, fields: { name: 'Cave voûtée (bis)' } }),
+      phone.mutation('location.create', { record: later }),
+    ])).json() as PushResponse
+    expect(body).toMatchObject({ lastMutationId: 4, applied: 3 })
+    expect(body.rejected).toMatchObject([{ mutationId: 2, reason: 'server_error' }])
+    expect(body.rejected[0]!.details?._).toMatch(/refused by the database/)
+    const pulled = await phone.pull()
+    expect(pulled.changes.map((change) => [change.id, change.seq])).toEqual([[kept.id, 2], [later.id, 3]])
+    expect(pulled.changes[0]!.data.name).toBe('Cave voûtée (bis)')
+    expect(pulled.head).toBe(3)
+    const log = await db.selectFrom('mutation_log').select(['mutation_id', 'status']).orderBy('mutation_id').execute()
+    expect(log.map((row) => row.status)).toEqual(['applied', 'rejected', 'applied', 'applied'])
   })
 
   it('clamps a clock a little ahead and refuses one a day ahead', async () => {
