@@ -1,8 +1,8 @@
 /**
  * Sync bugs the simulation (test/sim) found, each replayed here in a few lines: a phone is shown every change the
  * server refused however many, a pull page lands whatever number of changes wait on the phone, a phone whose edit
- * lost to a later one gets the team's version back, and a phone whose clock runs minutes fast keeps its own
- * later edit of a field.
+ * lost to a later one gets the team's version back, a phone whose clock runs minutes fast keeps its own
+ * later edit of a field, and a phone whose clock runs behind wins over a teammate's edit it saw before its own.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { applyPullPage, clientIdFor, getTeam } from '../../src/app/db/syncStore'
@@ -78,6 +78,29 @@ describe('sync regressions found by the simulation', () => {
     expect(await ad.database.outbox.count()).toBe(0)
     expect(await ad.repository('location').get(cave.record.id)).toEqual(await regie.repository('location').get(cave.record.id))
     expect(await ad.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave du bar' })
+  })
+
+  it('lets a phone whose clock is behind win over an edit it has already seen and then changed', async () => {
+    const { ad, regie, pid } = await server.teamOfTwo(async () => ({}))
+    const cave = await ad.repository('location').create(pid, decor)
+    if (!cave.ok) throw new Error('location')
+    await ad.sync(pid)
+    await regie.sync(pid)
+    vi.useFakeTimers({ toFake: ['Date'] })
+    const now = Date.now()
+    // The AD's phone runs 50 s fast: within the minute the server takes as it is.
+    vi.setSystemTime(now + 50_000)
+    expect(await ad.repository('location').update(cave.record.id, { name: 'Cave (AD)' })).toMatchObject({ ok: true })
+    vi.setSystemTime(now + 1000)
+    await ad.sync(pid)
+    // The régisseur sees the AD's name, then renames the décor: later in fact, earlier by the phones' clocks.
+    await regie.sync(pid)
+    expect(await regie.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave (AD)' })
+    vi.setSystemTime(now + 5000)
+    expect(await regie.repository('location').update(cave.record.id, { name: 'Cave du bar' })).toMatchObject({ ok: true })
+    await regie.sync(pid)
+    await ad.sync(pid)
+    for (const phone of [ad, regie]) expect(await phone.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave du bar' })
   })
 
   it('keeps the later of two edits of a phone whose clock runs minutes fast, in one push or two', async () => {

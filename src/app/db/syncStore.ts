@@ -14,6 +14,7 @@ import type { AdjustArgs, CreateArgs, DeleteArgs, OutboxEntry, PatchArgs, Transi
 import { parseMutationName } from '../../core/sync/mutationNames'
 import type { PullResponse } from '../../core/sync/protocol'
 import { newId } from '../../core/sync/ids'
+import { decodeHlc, encodeHlc, HLC_MAX_AHEAD_MS, receiveHlc } from '../../core/sync/hlc'
 import { clientStateKey, db, liveQuery, type RegieDatabase, type TeamLink } from './db'
 
 export function getTeam(productionId: string, database: RegieDatabase = db): Promise<TeamLink | undefined> {
@@ -73,7 +74,7 @@ const recordTables = (database: RegieDatabase) => Object.values(ENTITY_TABLES).m
  * bulkPut per table: the same rows as putting each and re-applying one by one, in a fraction of the requests.
  */
 export async function applyPullPage(productionId: string, page: PullResponse, database: RegieDatabase = db): Promise<void> {
-  await database.transaction('rw', [...recordTables(database), database.outbox, database.teams, database.rejections], async () => {
+  await database.transaction('rw', [...recordTables(database), database.outbox, database.teams, database.rejections, database.meta], async () => {
     const now = new Date().toISOString()
     const pulled = new Map<string, { entity: EntityName; record: BaseRecord }>()
     for (const change of page.changes) {
@@ -107,7 +108,29 @@ export async function applyPullPage(productionId: string, page: PullResponse, da
     }
     await Promise.all([...byTable].map(([entity, records]) => database.records(entity).bulkPut(records)))
     await database.teams.update(productionId, { cursor: page.cursor })
+    await receiveClocks(productionId, page, database)
   })
+}
+
+/**
+ * Moves this phone's clock past the latest change the page brings (a row's updatedAt is the time of the clock that
+ * last wrote it): an edit made here after seeing a teammate's value must win over it, even when this phone's clock
+ * runs behind the teammate's. Clocks a day ahead are a broken phone's, not followed (see tickHlc).
+ */
+async function receiveClocks(productionId: string, page: PullResponse, database: RegieDatabase): Promise<void> {
+  const wall = Date.now()
+  let latest = 0
+  for (const change of page.changes) {
+    const at = Date.parse(String(change.data.updatedAt ?? ''))
+    if (at > latest && at <= wall + HLC_MAX_AHEAD_MS) latest = at
+  }
+  const state = await database.meta.get(clientStateKey(productionId))
+  const local = state?.hlc ? decodeHlc(state.hlc) : null
+  // Only when the page is ahead of both this phone's wall clock and its last clock: the next tick does the rest.
+  if (!state || latest < wall || (local && latest < local.millis)) return
+  // updatedAt keeps the millisecond only: one more orders this phone after any counter within it.
+  const next = receiveHlc(local, { millis: latest + 1, counter: 0, node: '' }, wall, state.clientId)
+  await database.meta.put({ ...state, hlc: encodeHlc(next) })
 }
 
 const recordIdOf = (entry: OutboxEntry) =>
