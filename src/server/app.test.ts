@@ -2,31 +2,22 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { buildServer } from './app'
 import { migrateToLatest } from './migrations'
 import { RATE_LIMIT_PER_MINUTE } from './security'
+import { NO_DIST, useTestApp } from './testApp'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from './testDatabases'
 
 function makeTempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'regie-dist-'))
 }
 
-const NO_DIST = path.join(os.tmpdir(), 'regie-test-no-dist')
 
 function healthSuite(createStore: CreateTestStore) {
   let store: TestStore
   let app: FastifyInstance
-  beforeEach(async () => {
-    store = await createStore()
-    const { db, dialect } = store.open()
-    await migrateToLatest(db)
-    app = await buildServer({ db, dialect, distDir: NO_DIST })
-  })
-  afterEach(async () => {
-    await app.close()
-    await store.drop()
-  })
+  useTestApp(createStore, (opened) => ({ store, app } = opened))
 
   it('reports ok with the database dialect', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/health' })

@@ -1,31 +1,17 @@
-import os from 'node:os'
-import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { encodeHlc } from '../../core/sync/hlc'
 import type { HistoryEntry, HistoryResponse } from '../../core/sync/history'
 import { newId } from '../../core/sync/ids'
-import { buildServer } from '../app'
-import { migrateToLatest } from '../migrations'
-import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
+import { useTestApp } from '../testApp'
+import { createSqliteStore, postgresStoreFactory, type CreateTestStore } from '../testDatabases'
 
-const NO_DIST = path.join(os.tmpdir(), 'regie-test-no-dist')
 
 interface Session { productionId: string; token: string }
 
 function historySuite(createStore: CreateTestStore) {
-  let store: TestStore
   let app: FastifyInstance
-  beforeEach(async () => {
-    store = await createStore()
-    const { db, dialect } = store.open()
-    await migrateToLatest(db)
-    app = await buildServer({ db, dialect, distDir: NO_DIST })
-  })
-  afterEach(async () => {
-    await app.close()
-    await store.drop()
-  })
+  useTestApp(createStore, (opened) => ({ app } = opened))
 
   const auth = (token: string) => ({ authorization: `Bearer ${token}` })
 

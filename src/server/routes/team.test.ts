@@ -1,12 +1,9 @@
-import os from 'node:os'
-import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { buildServer } from '../app'
-import { migrateToLatest } from '../migrations'
+import { NO_DIST, useTestApp } from '../testApp'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
 
-const NO_DIST = path.join(os.tmpdir(), 'regie-test-no-dist')
 
 interface Session { productionId: string; token: string; memberId: string; sessionId: string }
 interface MemberRow { id: string; displayName: string; role: string; revokedAt: string | null; sessions?: { id: string; label: string; createdAt: string; lastSeenAt: string }[] }
@@ -14,16 +11,7 @@ interface MemberRow { id: string; displayName: string; role: string; revokedAt: 
 function teamSuite(createStore: CreateTestStore) {
   let store: TestStore
   let app: FastifyInstance
-  beforeEach(async () => {
-    store = await createStore()
-    const { db, dialect } = store.open()
-    await migrateToLatest(db)
-    app = await buildServer({ db, dialect, distDir: NO_DIST })
-  })
-  afterEach(async () => {
-    await app.close()
-    await store.drop()
-  })
+  useTestApp(createStore, (opened) => ({ store, app } = opened))
 
   const auth = (token: string) => ({ authorization: `Bearer ${token}` })
 

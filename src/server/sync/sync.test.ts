@@ -1,16 +1,12 @@
-import os from 'node:os'
-import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { encodeHlc } from '../../core/sync/hlc'
 import { newId } from '../../core/sync/ids'
 import type { PullResponse, PushResponse } from '../../core/sync/protocol'
-import { buildServer } from '../app'
-import { migrateToLatest } from '../migrations'
+import { useTestApp } from '../testApp'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
 
-const NO_DIST = path.join(os.tmpdir(), 'regie-test-no-dist')
 
 /** A device: its clientId, its token, its gapless mutation ids and its own clock. */
 function device(app: FastifyInstance, productionId: string, token: string, node = newId()) {
@@ -43,16 +39,7 @@ const decor = (productionId: string, fields: Record<string, unknown> = {}) => ({
 function syncSuite(createStore: CreateTestStore) {
   let store: TestStore
   let app: FastifyInstance
-  beforeEach(async () => {
-    store = await createStore()
-    const { db, dialect } = store.open()
-    await migrateToLatest(db)
-    app = await buildServer({ db, dialect, distDir: NO_DIST })
-  })
-  afterEach(async () => {
-    await app.close()
-    await store.drop()
-  })
+  useTestApp(createStore, (opened) => ({ store, app } = opened))
 
   async function createProduction(kind = 'feature') {
     const response = await app.inject({ method: 'POST', url: '/api/v1/productions', payload: { name: 'Les Heures Claires', kind, displayName: 'Camille' } })
