@@ -151,6 +151,7 @@ test('offline: a Paris day\'s vehicle plan and residents\' notice print; two per
   await page.getByTestId('dossier-lang-en').click()
   await expect(page.locator('main h1')).toHaveText('Vehicle placement plan')
   await expect(page.getByTestId('plan-check-ok')).toContainText('Complies with the rules of Paris')
+  await expect(page.getByText(/^Printed on /)).toBeVisible()
   await printToPdf(page, 'vehicle-plan-en')
 
   // The residents' notice for J3 and J4: the hours from the placements (J3) or the call and wrap (J4), the places

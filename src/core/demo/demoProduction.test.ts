@@ -21,6 +21,8 @@ const idsOf = (entity: EntityName) => new Set(ofEntity(demo.records, entity).map
 describe('buildDemoProduction', () => {
   it('produces records that validate against their entity schema', () => {
     expect(v.safeParse(ENTITIES.production.schema, demo.production).success).toBe(true)
+    // The residents' notices of the demo name who to call.
+    expect(demo.production).toMatchObject({ regieContact: expect.stringContaining('Karim Benhadj'), regiePhone: expect.stringMatching(/^\+33/) })
     for (const { entity, record } of demo.records) {
       const result = v.safeParse(ENTITIES[entity].schema, record)
       expect(result.success, `${entity} ${JSON.stringify(result.issues?.map((i) => [v.getDotPath(i), i.message]))}`).toBe(true)

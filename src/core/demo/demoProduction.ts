@@ -1400,6 +1400,9 @@ export function buildDemoProduction(options: DemoOptions): DemoProduction {
     endDate: dateOf(SHOOT_DAYS.length),
     // The catering line of the budget: what the orders cost, with a thin margin, rounded to the thousand.
     mealBudget: Math.ceil((orderedCents / 100) * 1.02 / 1000) * 1000,
+    // Who residents call: printed on the residents' notices.
+    regieContact: REGIE_CONTACT.contactName,
+    regiePhone: REGIE_CONTACT.contactPhone,
   }
   return { production, records }
 }

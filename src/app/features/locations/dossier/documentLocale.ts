@@ -50,6 +50,11 @@ export function provideDocumentLocale(): DocumentLocale {
   return locale
 }
 
+/** The document's language when the page prints one with ?lang= (the print frame's own lines follow it), else null. */
+export function documentLocaleIfAny(): DocumentLocale | null {
+  return inject(KEY, null)
+}
+
 export function useDocumentLocale(): DocumentLocale {
   const locale = inject(KEY)
   if (!locale) throw new Error('useDocumentLocale() outside a scouting document')
