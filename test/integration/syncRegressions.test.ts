@@ -19,6 +19,16 @@ afterEach(() => {
 
 const decor = { name: 'Cave voûtée', intExt: 'INT', setting: 'natural', status: 'toScout' }
 
+/** Two phones of one team production, both holding the décor the AD created. */
+async function caveOnBothPhones() {
+  const team = await server.teamOfTwo(async () => ({}))
+  const cave = await team.ad.repository('location').create(team.pid, decor)
+  if (!cave.ok) throw new Error('location')
+  await team.ad.sync(team.pid)
+  await team.regie.sync(team.pid)
+  return { ...team, cave }
+}
+
 describe('sync regressions found by the simulation', () => {
   it('lists every refused change for its author, even hundreds between two pulls', async () => {
     const { ad, pid } = await server.teamOfTwo(async () => ({}))
@@ -55,11 +65,7 @@ describe('sync regressions found by the simulation', () => {
   })
 
   it('brings the team\'s version back to a phone whose edit lost to a later one while it waited', async () => {
-    const { ad, regie, pid } = await server.teamOfTwo(async () => ({}))
-    const cave = await ad.repository('location').create(pid, decor)
-    if (!cave.ok) throw new Error('location')
-    await ad.sync(pid)
-    await regie.sync(pid)
+    const { ad, regie, pid, cave } = await caveOnBothPhones()
     vi.useFakeTimers({ toFake: ['Date'] })
     const now = Date.now()
     // The régisseur renames the décor; the AD, whose phone runs five minutes slow, renamed it before (by the clocks).
@@ -81,11 +87,7 @@ describe('sync regressions found by the simulation', () => {
   })
 
   it('lets a phone whose clock is behind win over an edit it has already seen and then changed', async () => {
-    const { ad, regie, pid } = await server.teamOfTwo(async () => ({}))
-    const cave = await ad.repository('location').create(pid, decor)
-    if (!cave.ok) throw new Error('location')
-    await ad.sync(pid)
-    await regie.sync(pid)
+    const { ad, regie, pid, cave } = await caveOnBothPhones()
     vi.useFakeTimers({ toFake: ['Date'] })
     const now = Date.now()
     // The AD's phone runs 50 s fast: within the minute the server takes as it is.
@@ -104,11 +106,7 @@ describe('sync regressions found by the simulation', () => {
   })
 
   it('keeps the later of two edits of a phone whose clock runs minutes fast, in one push or two', async () => {
-    const { ad, regie, pid } = await server.teamOfTwo(async () => ({}))
-    const cave = await ad.repository('location').create(pid, decor)
-    if (!cave.ok) throw new Error('location')
-    await ad.sync(pid)
-    await regie.sync(pid)
+    const { ad, regie, pid, cave } = await caveOnBothPhones()
     vi.useFakeTimers({ toFake: ['Date'] })
     const now = Date.now()
     const fast = (at: number) => vi.setSystemTime(at + 5 * MINUTE)

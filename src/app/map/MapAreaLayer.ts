@@ -6,6 +6,7 @@ import L from 'leaflet'
 import { defineComponent, onBeforeUnmount, watch, type PropType } from 'vue'
 import { injectMap } from './mapContext'
 import { textElement } from './mapText'
+import { drawTrace, stackPane } from './planTrace'
 import './planLayers.css'
 
 export interface MapArea {
@@ -71,8 +72,7 @@ export default defineComponent({
   setup(props, { emit }) {
     const map = injectMap()
     // Under the vehicles: an area is where they stand.
-    const pane = map.value!.getPane('plan-areas') ?? map.value!.createPane('plan-areas')
-    pane.style.zIndex = '390'
+    stackPane(map.value!, 'plan-areas', 390)
     const group = L.layerGroup().addTo(map.value!)
 
     function draw() {
@@ -92,13 +92,7 @@ export default defineComponent({
           .setContent(textElement(area.label))
           .addTo(group)
       }
-      if (props.draft.length) {
-        const options: L.PolylineOptions = { pane: 'plan-areas', color: '#6a4c93', weight: 3, dashArray: '8 6', fillOpacity: 0.1, interactive: false }
-        ;(props.draft.length >= 3 ? L.polygon(props.draft, options) : L.polyline(props.draft, options)).addTo(group)
-        for (const point of props.draft) {
-          L.circleMarker(point, { radius: 6, color: '#fff', weight: 2, fillColor: '#6a4c93', fillOpacity: 1, interactive: false }).addTo(group)
-        }
-      }
+      drawTrace(group, props.draft, { pane: 'plan-areas', color: '#6a4c93', weight: 3, closed: true })
     }
 
     watch(() => [props.areas, props.selected, props.draft, props.interactive], draw, { immediate: true, deep: true })

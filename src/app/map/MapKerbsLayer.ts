@@ -6,6 +6,7 @@ import L from 'leaflet'
 import { defineComponent, onBeforeUnmount, watch, type PropType } from 'vue'
 import { injectMap } from './mapContext'
 import { textElement } from './mapText'
+import { drawTrace, stackPane } from './planTrace'
 import './planLayers.css'
 
 export interface MapLine {
@@ -28,8 +29,7 @@ export default defineComponent({
   setup(props, { emit }) {
     const map = injectMap()
     // Under the vehicles parked along them, above the areas.
-    const pane = map.value!.getPane('plan-lines') ?? map.value!.createPane('plan-lines')
-    pane.style.zIndex = '395'
+    stackPane(map.value!, 'plan-lines', 395)
     const group = L.layerGroup().addTo(map.value!)
 
     function draw() {
@@ -49,12 +49,7 @@ export default defineComponent({
           .setContent(textElement(line.label))
           .addTo(group)
       }
-      if (props.draft.length) {
-        L.polyline(props.draft, { pane: 'plan-lines', color: '#1d3557', weight: 5, dashArray: '8 6', interactive: false }).addTo(group)
-        for (const point of props.draft) {
-          L.circleMarker(point, { pane: 'plan-lines', radius: 6, color: '#fff', weight: 2, fillColor: '#1d3557', fillOpacity: 1, interactive: false }).addTo(group)
-        }
-      }
+      drawTrace(group, props.draft, { pane: 'plan-lines', color: '#1d3557', weight: 5, closed: false })
     }
 
     watch(() => [props.lines, props.selected, props.draft, props.interactive], draw, { immediate: true, deep: true })

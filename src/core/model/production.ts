@@ -7,6 +7,9 @@ import { PRODUCTION_KINDS } from './options'
 
 export { PRODUCTION_KINDS } from './options'
 
+/** How many city rule sets of its own a production may keep. */
+export const MAX_CUSTOM_RULE_SETS = 20
+
 export const productionFields = {
   name: requiredText(120),
   kind: choice(PRODUCTION_KINDS),
@@ -25,7 +28,7 @@ export const productionFields = {
   /** Which city rule set the vehicle plans are checked against ('' : chosen from `city`, e.g. Paris). */
   cityRuleSetId: v.optional(v.pipe(v.string(), v.maxLength(64, 'validation.tooLong')), ''),
   /** City rule sets added by the team (data in the CityRuleSet format), next to the built-in ones. */
-  customCityRules: v.optional(v.pipe(v.array(CityRuleSetSchema, 'validation.list'), v.maxLength(20, 'validation.tooLong')), []),
+  customCityRules: v.optional(v.pipe(v.array(CityRuleSetSchema, 'validation.list'), v.maxLength(MAX_CUSTOM_RULE_SETS, 'validation.tooLong')), []),
 }
 
 export const ProductionInputSchema = v.looseObject(productionFields)

@@ -143,11 +143,12 @@ export interface StreetSideSummary {
 }
 
 /** "Rue de la Roquette", "rue de la  roquette " and "Rue de la Roquette" with other accents are one street. */
-function streetKey(street: string): string {
+export function streetKey(street: string): string {
   return street.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase()
 }
 
-const SIDE_ORDER: Record<StreetSide, number> = { even: 0, odd: 1, '': 2 }
+/** Streets sides listed even, odd, then unknown. */
+export const SIDE_ORDER: Record<StreetSide, number> = { even: 0, odd: 1, '': 2 }
 
 /**
  * Per street and side: the linear metres taken, the number of vehicles and the bays to reserve, sorted by street

@@ -5,6 +5,7 @@
  * Pure: the translation function is passed in.
  */
 import * as v from 'valibot'
+import { MAX_CUSTOM_RULE_SETS } from '../../../core/model/production'
 import { CityRuleSetSchema, DEFAULT_RULE_SET, type CityRuleSet } from '../../../core/rules/cityRules'
 
 export type PathSegment = string | number
@@ -19,9 +20,6 @@ export interface ImportProblem {
 export type CityRuleImport = { ok: true; ruleSet: CityRuleSet } | { ok: false; problems: ImportProblem[] }
 
 export type Translate = (key: string, named?: Record<string, unknown>) => string
-
-/** A production keeps at most this many rule sets of its own (the production schema's limit). */
-export const MAX_CUSTOM_RULE_SETS = 20
 
 /** valibot prints expected values as `"van" | "car"`: the list a user can copy from. */
 const optionsOf = (expected: string | null) => (expected ?? '').replace(/^\(|\)$/g, '').split(' | ').map((option) => option.replace(/^"|"$/g, '')).join(', ')

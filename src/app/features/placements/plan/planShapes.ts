@@ -2,27 +2,12 @@
  * What the plan's map layers draw, derived from the day's records: each placed vehicle as a shape in its kind's
  * colour with its number and the worst rule it breaks, the kerbs as named lines, the base camp as an area.
  */
-import type { Kerb, Placement, ShootDay, Vehicle, VehicleKind } from '../../../../core/model'
+import type { Kerb, Placement, ShootDay, Vehicle } from '../../../../core/model'
 import type { PlanFinding } from '../../../../core/rules/vehiclePlan'
 import type { MapArea } from '../../../map/MapAreaLayer'
 import type { MapLine } from '../../../map/MapKerbsLayer'
 import type { VehicleShape } from '../../../map/MapVehiclesLayer'
-
-/** One colour per kind, told apart on a street map and in print; the legend names them. */
-export const KIND_COLORS: Record<VehicleKind, string> = {
-  van: '#4a90c2',
-  electricTruck: '#f4a261',
-  gripTruck: '#d1603d',
-  dressingRoom: '#9b5de5',
-  catering: '#2a9d8f',
-  cateringTent: '#8fd3c9',
-  generator: '#e9c46a',
-  productionOffice: '#1d3557',
-  hmc: '#f15bb5',
-  pictureCar: '#6c757d',
-  car: '#adb5bd',
-  other: '#8d99ae',
-}
+import { VEHICLE_COLOURS } from '../vehicleColours'
 
 export const KERB_COLOR = '#495057'
 export const BASE_CAMP_COLOR = '#6a4c93'
@@ -55,7 +40,7 @@ export function vehicleShapes(
       heading: placement.heading ?? 0,
       lengthM: vehicle.lengthM,
       widthM: vehicle.widthM,
-      color: KIND_COLORS[vehicle.kind] ?? KIND_COLORS.other,
+      color: VEHICLE_COLOURS[vehicle.kind] ?? VEHICLE_COLOURS.other,
       label: String(number),
       title: `${number}. ${vehicle.name}`,
       alert: alerts.get(placement.id) ?? null,

@@ -1,10 +1,10 @@
 /**
  * The numbers the printed plan gives its vehicles: the same number on the drawing, in the list and in the street
- * extents, in an order people expect (the set's vans and trucks first, then loges, cantine, generator, cars), stable
- * from one print to the next.
+ * extents, and the same as on the plan screen (planNumbers), so "n° 3" on paper is n° 3 on every phone.
  */
-import { VEHICLE_KINDS, type Placement, type Vehicle } from '../../../../core/model'
+import type { Placement, Vehicle } from '../../../../core/model'
 import { placementFootprintInput } from '../../../../core/rules/vehiclePlan'
+import { planNumbers } from '../../../../core/rules/vehiclePlanEditing'
 
 export interface PlanRow {
   number: number
@@ -15,21 +15,12 @@ export interface PlanRow {
   drawn: boolean
 }
 
-const kindOrder = (vehicle: Vehicle | undefined) => (vehicle ? VEHICLE_KINDS.indexOf(vehicle.kind) : VEHICLE_KINDS.length)
-
 export function numberPlacements(placements: readonly Placement[], vehicles: ReadonlyMap<string, Vehicle>): PlanRow[] {
+  const numbers = planNumbers(placements, (vehicleId) => vehicles.get(vehicleId)?.name ?? '')
   return placements
-    .map((placement) => ({ placement, vehicle: vehicles.get(placement.vehicleId) }))
-    .sort((a, b) =>
-      kindOrder(a.vehicle) - kindOrder(b.vehicle) ||
-      (a.vehicle?.name ?? '').localeCompare(b.vehicle?.name ?? '', 'fr') ||
-      (a.placement.arrival ?? '').localeCompare(b.placement.arrival ?? '') ||
-      a.placement.id.localeCompare(b.placement.id),
-    )
-    .map(({ placement, vehicle }, index) => ({
-      number: index + 1,
-      placement,
-      vehicle,
-      drawn: placementFootprintInput(placement, vehicle) !== null,
-    }))
+    .map((placement) => {
+      const vehicle = vehicles.get(placement.vehicleId)
+      return { number: numbers.get(placement.id)!, placement, vehicle, drawn: placementFootprintInput(placement, vehicle) !== null }
+    })
+    .sort((a, b) => a.number - b.number)
 }

@@ -5,7 +5,7 @@
  * say the same thing. Also the hours a day's vehicles hold the street. Pure functions, with their tests.
  */
 import type { Placement, ShootDay } from '../../../../core/model'
-import type { StreetSide } from '../../../../core/rules/streetExtent'
+import { SIDE_ORDER, streetKey, type StreetSide } from '../../../../core/rules/streetExtent'
 
 export interface NumberRange {
   from: number
@@ -23,13 +23,6 @@ export interface ReservedPlace {
 }
 
 type StreetFields = Pick<Placement, 'street' | 'side' | 'fromNumber' | 'toNumber'> & { onStreet?: boolean }
-
-/** "Rue de la Roquette", "rue de la  roquette " and "Rue de la Roquette" with other accents are one street. */
-export function streetKey(street: string): string {
-  return street.normalize('NFD').replace(/\p{M}/gu, '').trim().replace(/\s+/g, ' ').toLowerCase()
-}
-
-const SIDE_ORDER: Record<StreetSide, number> = { even: 0, odd: 1, '': 2 }
 
 /**
  * Merges ranges that overlap or follow each other on the same side of a street: the next house on a side is two

@@ -1,8 +1,9 @@
 /**
- * One colour per vehicle kind on printed plans, told apart on paper and in greyscale by lightness as much as hue
- * (a photocopied plan still separates the light vans from the dark trucks).
+ * One colour per vehicle kind, the same on the plan screen, its legend and the printed plan; told apart on a street
+ * map, on paper and in greyscale by lightness as much as hue (a photocopied plan still separates the light vans
+ * from the dark trucks).
  */
-import type { VehicleKind } from '../../../../core/model'
+import type { VehicleKind } from '../../../core/model'
 
 export const VEHICLE_COLOURS: Record<VehicleKind, string> = {
   van: '#2f6fb5',
