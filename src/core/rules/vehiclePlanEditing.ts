@@ -5,7 +5,7 @@
  */
 import type { Kerb, Placement, ShootDay, Vehicle, VehicleKind } from '../model'
 import { footprintsOverlap, fromLocalMetres, KERB_SNAP_MAX_M, normaliseHeading, type FootprintInput, type LatLng } from './footprint'
-import { insideArea, kerbNumbers, parkAlongKerb } from './vehiclePlan'
+import { insideArea, kerbNumbers, parkAlongKerb, placementFootprintInput } from './vehiclePlan'
 
 export interface PlanPosition {
   lat: number
@@ -70,9 +70,7 @@ const sizeOf = ({ lengthM, widthM }: Size) => ({ lengthM, widthM })
  */
 export function kerbChangeFields(placement: Placement, vehicle: Size | undefined, kerb: Kerb | null): Record<string, unknown> | null {
   if (!kerb) return placement.kerbId ? { kerbId: '' } : null
-  const position = typeof placement.lat === 'number' && typeof placement.lng === 'number' && vehicle
-    ? { lat: placement.lat, lng: placement.lng, heading: placement.heading ?? 0, ...sizeOf(vehicle) }
-    : null
+  const position = placementFootprintInput(placement, vehicle)
   const numbers = position ? kerbNumbers(kerb, position) : null
   const wanted: Record<string, unknown> = {
     street: kerb.street, side: kerb.side ?? '', fromNumber: numbers?.fromNumber ?? null, toNumber: numbers?.toNumber ?? null,

@@ -41,6 +41,12 @@ export async function saveDayLayout(
   if (!checked.ok) return checked
   const value = checked.value as Record<string, unknown>
   const dayFields = Object.fromEntries(Object.keys(fields).map((key) => [key, value[key]]))
+  // The vehicles' new street fields are checked like any edit of them: nothing is written if one is refused.
+  for (const { id, fields: patch } of placementPatches) {
+    const current = await placements().get(id)
+    const vehicle = current && validate(ENTITIES.placement.input, { ...editableFields(current), ...patch })
+    if (vehicle && !vehicle.ok) return vehicle
+  }
   await commitChanges([
     { op: 'patch', entity: 'shootDay', id: day.id, fields: dayFields },
     ...placementPatches.map(({ id, fields }): LocalChange => ({ op: 'patch', entity: 'placement', id, fields })),

@@ -3,6 +3,7 @@
  * extents, and the same as on the plan screen (planNumbers), so "n° 3" on paper is n° 3 on every phone.
  */
 import type { Placement, Vehicle } from '../../../../core/model'
+import type { FootprintInput } from '../../../../core/rules/footprint'
 import { placementFootprintInput } from '../../../../core/rules/vehiclePlan'
 import { planNumbers } from '../../../../core/rules/vehiclePlanEditing'
 
@@ -13,6 +14,8 @@ export interface PlanRow {
   vehicle: Vehicle | undefined
   /** Has a position: drawn on the plan. */
   drawn: boolean
+  /** Where it stands at its size; null when not drawn. */
+  footprint: FootprintInput | null
 }
 
 export function numberPlacements(placements: readonly Placement[], vehicles: ReadonlyMap<string, Vehicle>): PlanRow[] {
@@ -20,7 +23,8 @@ export function numberPlacements(placements: readonly Placement[], vehicles: Rea
   return placements
     .map((placement) => {
       const vehicle = vehicles.get(placement.vehicleId)
-      return { number: numbers.get(placement.id)!, placement, vehicle, drawn: placementFootprintInput(placement, vehicle) !== null }
+      const footprint = placementFootprintInput(placement, vehicle)
+      return { number: numbers.get(placement.id)!, placement, vehicle, drawn: footprint !== null, footprint }
     })
     .sort((a, b) => a.number - b.number)
 }
