@@ -29,13 +29,18 @@ export interface BuildServerOptions {
   logger?: FastifyServerOptions['logger']
   /** The address phones reach the server at (ServerConfig.publicUrl): invites answer with a full link on it. */
   publicUrl?: string | undefined
+  /**
+   * API requests per session and minute (RATE_LIMIT_PER_MINUTE). Only load tests raise it: a paging reader or a
+   * simulated phone on a fast machine asks for more pages a minute than any phone on set would.
+   */
+  rateLimitPerMinute?: number
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES })
-  await registerSecurity(app)
+  await registerSecurity(app, { perMinute: options.rateLimitPerMinute })
 
   // API answers describe live data: no browser, proxy or service worker may reuse them.
   app.addHook('onRequest', async (request, reply) => {

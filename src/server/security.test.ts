@@ -16,7 +16,7 @@ describe('map tile origins in the content security policy', () => {
 
   it('let the service worker and area downloads fetch tiles (connect-src) and show http tiles of a LAN server (img-src)', async () => {
     const app = Fastify()
-    await registerSecurity(app, ['https://tile.openstreetmap.org', 'http://192.168.1.20:8081'])
+    await registerSecurity(app, { tileOrigins: ['https://tile.openstreetmap.org', 'http://192.168.1.20:8081'] })
     app.get('/', async () => 'ok')
     const csp = String((await app.inject({ url: '/' })).headers['content-security-policy'])
     await app.close()
@@ -31,7 +31,7 @@ describe('API rate limits', () => {
   let app: FastifyInstance
   beforeEach(async () => {
     app = Fastify()
-    await registerSecurity(app, [])
+    await registerSecurity(app, { tileOrigins: [] })
     // Stand-ins for the real routes: a session route that knows two tokens, and the two doors open without one.
     app.get('/api/v1/productions/p1/pull', async (request, reply) => {
       const token = bearerToken(request)

@@ -31,8 +31,12 @@ export const UNKNOWN_TOKEN_LIMIT = { max: 30, timeWindow: 60_000 }
 /**
  * `tileOrigins`: the map tile servers (ServerConfig.tileOrigins). The service worker fetches the tiles it caches and
  * the app downloads areas for offline, both under connect-src; read from the environment when not given.
+ * `perMinute`: the session limit, RATE_LIMIT_PER_MINUTE unless a load test raises it.
  */
-export async function registerSecurity(app: FastifyInstance, tileOrigins: string[] = readTileOrigins()): Promise<void> {
+export async function registerSecurity(
+  app: FastifyInstance,
+  { tileOrigins = readTileOrigins(), perMinute = RATE_LIMIT_PER_MINUTE }: { tileOrigins?: string[]; perMinute?: number | undefined } = {},
+): Promise<void> {
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -72,7 +76,7 @@ export async function registerSecurity(app: FastifyInstance, tileOrigins: string
     return until !== undefined && until > Date.now()
   }
   await app.register(rateLimit, {
-    max: RATE_LIMIT_PER_MINUTE,
+    max: perMinute,
     timeWindow: '1 minute',
     // A hash of the session token (never the token itself), or the address.
     keyGenerator: (request) => {

@@ -253,7 +253,8 @@ class Simulation {
     const { db, dialect } = this.store.open()
     this.serverDb = db
     await migrateToLatest(db)
-    this.app = await buildServer({ db, dialect, distDir: NO_DIST })
+    // The rate limit is not under test: a seed replays a day of syncing in seconds.
+    this.app = await buildServer({ db, dialect, distDir: NO_DIST, rateLimitPerMinute: 1_000_000 })
   }
 
   /** Close the app and its connection, then start again on the same database, as a deploy or a crash would. */
