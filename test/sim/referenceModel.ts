@@ -2,7 +2,7 @@
  * The simulation's oracle: an independent model of what the server must hold, fed with every mutation in the
  * order the server applied it (the simulation delivers one request at a time, so that order is known). For each
  * mutation it predicts the outcome from the rules of DESIGN.md section 3 (insert-if-absent, per-field
- * last-writer-wins on the clamped HLC, delete wins, additive meal counts clamped to 0..10,000, compare-and-set on
+ * last-writer-wins on the clamped HLC, a placement's position moved as one value, delete wins, additive meal counts clamped to 0..10,000, compare-and-set on
  * the permit workflow's edges, roles) and reports any difference with the server's verdict; at the end it
  * compares its rows with the server's, field by field. It reuses no merge code of the server: a bug there
  * cannot hide in the model.
@@ -30,6 +30,13 @@ const REFUSE_AHEAD_MS = 24 * 60 * 60_000
 /** Fields no create or patch may set (the server keeps them), and fields only a special mutation moves. */
 const PROTECTED = new Set(['id', 'productionId', 'createdAt', 'updatedAt', 'deletedAt'])
 const RESERVED: Record<string, readonly string[]> = { meal: ['served'], permit: ['status'] }
+/**
+ * Fields that are one value, with the value each holds before any write: a write of any of them wins or loses for
+ * all of them, against the latest write of any (a drag on one phone and a turn on another never mix).
+ */
+const UNITS: Record<string, Record<string, unknown>> = {
+  placement: { lat: null, lng: null, heading: 0, kerbId: '', street: '', fromNumber: null, toNumber: null, side: '' },
+}
 
 /** One mutation as the server's log recorded it, with the server's time when it was applied. */
 export interface LoggedMutation {
@@ -123,6 +130,7 @@ export class ReferenceModel {
     if (op === 'delete') return this.compare(mutation, { accepted: true }, () => (row.deleted = true))
     if (row.deleted) return this.compare(mutation, { accepted: false, reason: 'deleted' })
     if (op === 'patch') return this.patchVerdict(mutation, row, Object.entries(args.fields as Record<string, unknown>), write)
+    if (op === 'move') return this.patchVerdict(mutation, row, Object.entries(args.position as Record<string, unknown>), write)
     if (op === 'adjust') {
       const group = String(args.group)
       const delta = Number(args.delta)
@@ -187,11 +195,18 @@ export class ReferenceModel {
    */
   private patchVerdict(mutation: LoggedMutation, row: ModelRow, fields: [string, unknown][], write: (value: unknown) => FieldWrite): string | null {
     const clock = write(null).hlc
-    const winners = fields.filter(([field]) => overwrites(mutation.clientId, clock, row.fields.get(field)))
+    const unit = UNITS[row.entity] ?? {}
+    const inUnit = (field: string) => field in unit
+    const unitWrites = Object.keys(unit).map((field) => row.fields.get(field)).filter((held) => held !== undefined)
+    const latestOfUnit = unitWrites.reduce<FieldWrite | undefined>((latest, held) => (!latest || held.hlc > latest.hlc ? held : latest), undefined)
+    const unitWins = fields.some(([field]) => inUnit(field)) && overwrites(mutation.clientId, clock, latestOfUnit)
+    const winners = fields.filter(([field]) => (inUnit(field) ? unitWins : overwrites(mutation.clientId, clock, row.fields.get(field))))
     if (fields.some(([field]) => PROTECTED.has(field) || (RESERVED[row.entity] ?? []).includes(field))) {
       return this.compare(mutation, { accepted: false, reason: 'forbidden_field' })
     }
     const merged = new Map(row.fields)
+    // The whole unit now dates from this write, the fields it did not name keeping their values.
+    if (unitWins) for (const [field, initial] of Object.entries(unit)) merged.set(field, write(row.fields.has(field) ? row.fields.get(field)!.value : initial))
     for (const [field, value] of winners) merged.set(field, write(value))
     if (winners.length > 0 && !crossFieldValid(row.entity, merged)) return this.compare(mutation, { accepted: false, reason: 'invalid' })
     return this.compare(mutation, { accepted: true }, () => {

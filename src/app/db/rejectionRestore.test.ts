@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { BaseRecord, EntityName } from '../../core/model'
+import { PLACEMENT_POSITION, type BaseRecord, type EntityName } from '../../core/model'
 import { mealId } from '../../core/model/meal'
 import { newId } from '../../core/sync/ids'
 import type { MutationArgs, MutationName } from '../../core/sync/mutations'
@@ -52,6 +52,17 @@ describe('restorePlan and restoreRejection', () => {
     expect(outbox[0]!.hlc > earlier.hlc).toBe(true)
     expect(await database.records('location').get(record.id)).toMatchObject({ name: 'Mon nom', city: 'Paris' })
     expect(left).toBe(0)
+  })
+
+  it('restores a refused move as a move of the whole position', async () => {
+    const database = open()
+    const truck = { ...PLACEMENT_POSITION, id: newId(), productionId: PID, createdAt: '', updatedAt: '', vehicleId: 'v-1', shootDayId: 'd-1', lat: 48.87, lng: 2.34, heading: 90 }
+    await pulled(database, 'placement', truck)
+    const rejection = await refused(database, 'placement.move', { id: truck.id, position: { ...PLACEMENT_POSITION, lat: 48.871, lng: 2.34, heading: 90 } }, 'forbidden')
+
+    const { plan, outbox } = await restore(database, rejection)
+    expect(plan).toEqual({ kind: 'patch', entity: 'placement', id: truck.id, changes: [{ field: 'lat', current: 48.87, restored: 48.871 }] })
+    expect(outbox).toEqual([expect.objectContaining({ name: 'placement.move', args: { id: truck.id, position: { ...PLACEMENT_POSITION, lat: 48.871, lng: 2.34, heading: 90 } } })])
   })
 
   it('restores a change refused for a clock days ahead with a clock the server takes, once the phone is set right', async () => {

@@ -14,7 +14,7 @@ import type { BaseRecord, EntityName, MealGroup } from '../../core/model'
 import { mealId, MEAL_SERVICES, type MealService } from '../../core/model/meal'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
 import { newId } from '../../core/sync/ids'
-import type { AdjustArgs, CreateArgs, DeleteArgs, PatchArgs } from '../../core/sync/mutations'
+import type { AdjustArgs, CreateArgs, DeleteArgs, MoveArgs, PatchArgs } from '../../core/sync/mutations'
 import { parseMutationName } from '../../core/sync/mutationNames'
 import { db, liveQuery, type RegieDatabase, type StoredRejection } from './db'
 import { ENTITIES, ENTITY_RULES, validate } from './recordRules'
@@ -63,7 +63,7 @@ export async function restorePlan(rejection: StoredRejection, database: RegieDat
   if (op === 'transition') return { kind: 'none', entity, why: 'transition' }
   if (op === 'create') return createPlan(entity, (rejection.args as CreateArgs).record, rejection.reason, database)
 
-  const id = String((rejection.args as PatchArgs | DeleteArgs | AdjustArgs).id)
+  const id = String((rejection.args as PatchArgs | DeleteArgs | AdjustArgs | MoveArgs).id)
   const current = await database.records(entity).get(id)
   const alive = current && !current.deletedAt ? current : undefined
   if (op === 'delete') return alive ? { kind: 'delete', entity, id } : { kind: 'none', entity, why: 'same' }
@@ -76,7 +76,8 @@ export async function restorePlan(rejection: StoredRejection, database: RegieDat
     return { kind: 'adjust', entity: 'meal', id, group, delta: applied, current: served[group] ?? 0, after: after[group] ?? 0 }
   }
 
-  const fields = withoutReserved(entity, (rejection.args as PatchArgs).fields)
+  // A refused move restores as a patch of the position: the write path sends it as a move again.
+  const fields = withoutReserved(entity, op === 'move' ? { ...(rejection.args as MoveArgs).position } : (rejection.args as PatchArgs).fields)
   if (!current) return { kind: 'none', entity, why: 'missing' }
   // The copy of a deleted record is the last version this phone knew, with the refused values on top.
   if (!alive || rejection.reason === 'deleted') return recreatePlan(entity, id, { ...editableFields(current), ...fields }, database)

@@ -10,7 +10,7 @@ import { canTransition, transitionFields } from '../../core/model/permitStatus'
 import { ENTITY_TABLES } from '../../core/model/tables'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
 import { calendarDateIn } from '../../core/rules/workingDays'
-import type { AdjustArgs, CreateArgs, DeleteArgs, OutboxEntry, PatchArgs, TransitionArgs } from '../../core/sync/mutations'
+import type { AdjustArgs, CreateArgs, DeleteArgs, MoveArgs, OutboxEntry, PatchArgs, TransitionArgs } from '../../core/sync/mutations'
 import { parseMutationName } from '../../core/sync/mutationNames'
 import type { PullResponse } from '../../core/sync/protocol'
 import { newId } from '../../core/sync/ids'
@@ -134,7 +134,7 @@ async function receiveClocks(productionId: string, page: PullResponse, database:
 }
 
 const recordIdOf = (entry: OutboxEntry) =>
-  String('record' in entry.args ? (entry.args as CreateArgs).record.id : (entry.args as PatchArgs | DeleteArgs | AdjustArgs | TransitionArgs).id)
+  String('record' in entry.args ? (entry.args as CreateArgs).record.id : (entry.args as PatchArgs | DeleteArgs | AdjustArgs | TransitionArgs | MoveArgs).id)
 
 /** `entity:id` of the record an outbox entry changes ('' for a mutation this app does not know). */
 function recordKey(entry: OutboxEntry): string {
@@ -148,6 +148,7 @@ function reapplied(entry: OutboxEntry, current: BaseRecord): BaseRecord {
   // A create of a row the server already has changes nothing: the pulled row stands.
   if (parsed.op === 'create' || current.deletedAt) return current
   if (parsed.op === 'patch') return { ...current, ...(entry.args as PatchArgs).fields }
+  if (parsed.op === 'move') return { ...current, ...(entry.args as MoveArgs).position }
   if (parsed.op === 'adjust') {
     // The pulled row does not hold this count yet (its outbox entry is not acknowledged): add it again.
     const { served } = applyMealAdjust((current.served ?? {}) as Partial<Record<MealGroup, number>>, entry.args as AdjustArgs)

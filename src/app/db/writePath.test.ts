@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest'
-import type { BaseRecord } from '../../core/model'
+import { PLACEMENT_POSITION, type BaseRecord } from '../../core/model'
 import { decodeHlc } from '../../core/sync/hlc'
 import { newId, UUID_V7 } from '../../core/sync/ids'
 import { Dexie, RegieDatabase } from './db'
@@ -109,6 +109,24 @@ describe('commitChange', () => {
     const entry = await commitChange({ op: 'patch', entity: 'location', id: record.id, fields: { status: 'scouted' } }, database)
     expect(entry).toMatchObject({ mutationId: 2, name: 'location.patch', productionId: 'prod-1', args: { id: record.id, fields: { status: 'scouted' } } })
     expect(await database.records('location').get(record.id)).toMatchObject({ status: 'scouted', name: record.name, futureField: { kept: true } })
+  })
+
+  it('a placement patch that moves the vehicle sends its whole position as one move, and its other fields as a patch', async () => {
+    const database = open()
+    const truck = { id: 'pl-1', productionId: 'prod-1', createdAt: '', updatedAt: '', vehicleId: 'v-1', shootDayId: 'd-1', lat: 48.87, lng: 2.34, heading: 30, street: 'Rue des Martyrs' }
+    await commitChange({ op: 'create', entity: 'placement', record: truck }, database)
+    // A turn names the heading only: the move carries where the vehicle stands too, street reading included.
+    await commitChanges([{ op: 'patch', entity: 'placement', id: 'pl-1', fields: { heading: 120, arrival: '06:30' } }], database)
+    // A form sending the position back unchanged moves nothing.
+    await commitChange({ op: 'patch', entity: 'placement', id: 'pl-1', fields: { lat: 48.87, notes: 'Côté pharmacie' } }, database)
+    const outbox = await database.outbox.orderBy('mutationId').toArray()
+    expect(outbox.map(({ mutationId, name, args }) => ({ mutationId, name, args }))).toEqual([
+      { mutationId: 1, name: 'placement.create', args: expect.anything() },
+      { mutationId: 2, name: 'placement.move', args: { id: 'pl-1', position: { ...PLACEMENT_POSITION, lat: 48.87, lng: 2.34, heading: 120, street: 'Rue des Martyrs' } } },
+      { mutationId: 3, name: 'placement.patch', args: { id: 'pl-1', fields: { arrival: '06:30' } } },
+      { mutationId: 4, name: 'placement.patch', args: { id: 'pl-1', fields: { notes: 'Côté pharmacie' } } },
+    ])
+    expect(await database.records('placement').get('pl-1')).toMatchObject({ lat: 48.87, heading: 120, arrival: '06:30', notes: 'Côté pharmacie' })
   })
 
   it('deletes by tombstone: the row stays, marked deleted', async () => {

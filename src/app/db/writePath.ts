@@ -3,9 +3,10 @@
  * Dexie transaction writes the record(s), allocates the next gapless mutationId of this device's stream for
  * the record's production, ticks the HLC and appends the outbox entry. Tabs share the `meta` rows inside
  * that transaction, so two tabs writing at once still get consecutive ids. Applying pulled changes must
- * never come through here.
+ * never come through here. A patch that changes where a vehicle stands becomes a `placement.move` of its whole
+ * position (and a patch of its other fields), whoever asked for it: the plan's drag, its turn, or the form.
  */
-import type { BaseRecord, EntityName, MealGroup } from '../../core/model'
+import { PLACEMENT_POSITION, PLACEMENT_POSITION_FIELDS, type BaseRecord, type EntityName, type MealGroup, type PlacementPosition } from '../../core/model'
 import { canTransition, transitionFields, type PermitStatus } from '../../core/model/permitStatus'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
 import { calendarDateIn } from '../../core/rules/workingDays'
@@ -21,6 +22,7 @@ export type LocalChange =
   | { op: 'delete'; entity: EntityName; id: string }
   | { op: 'adjust'; entity: 'meal'; id: string; group: MealGroup; delta: number }
   | { op: 'transition'; entity: 'permit'; id: string; from: PermitStatus; to: PermitStatus }
+  | { op: 'move'; entity: 'placement'; id: string; position: PlacementPosition }
 
 export class RecordNotFound extends Error {
   constructor(entity: EntityName, id: string) {
@@ -51,23 +53,26 @@ export async function commitChanges(changes: LocalChange[], database: RegieDatab
     return await database.transaction('rw', [...tables, database.outbox, database.meta], async () => {
       const states = new Map<string, ClientState>()
       const entries: OutboxEntry[] = []
-      for (const change of changes) {
-        const now = new Date()
-        const target = await targetOf(database, change)
-        const state = states.get(target.productionId) ?? (await clientState(database, target.productionId))
-        states.set(target.productionId, state)
-        const hlc = tickHlc(state.hlc ? decodeHlc(state.hlc) : null, now.getTime(), state.clientId)
-        state.hlc = encodeHlc(hlc)
-        const args = await applyChange(database, change, target.existing, now.toISOString())
-        entries.push({
-          mutationId: state.nextMutationId++,
-          clientId: state.clientId,
-          productionId: target.productionId,
-          name: `${change.entity}.${change.op}` as MutationName,
-          args,
-          hlc: state.hlc,
-          createdAt: now.toISOString(),
-        })
+      // Each change as the mutations it makes, once the batch's earlier changes are written (a create, then its patch).
+      for (const requested of changes) {
+        for (const change of await asMutations(database, requested)) {
+          const now = new Date()
+          const target = await targetOf(database, change)
+          const state = states.get(target.productionId) ?? (await clientState(database, target.productionId))
+          states.set(target.productionId, state)
+          const hlc = tickHlc(state.hlc ? decodeHlc(state.hlc) : null, now.getTime(), state.clientId)
+          state.hlc = encodeHlc(hlc)
+          const args = await applyChange(database, change, target.existing, now.toISOString())
+          entries.push({
+            mutationId: state.nextMutationId++,
+            clientId: state.clientId,
+            productionId: target.productionId,
+            name: `${change.entity}.${change.op}` as MutationName,
+            args,
+            hlc: state.hlc,
+            createdAt: now.toISOString(),
+          })
+        }
       }
       await database.outbox.bulkAdd(entries)
       await database.meta.bulkPut([...states.values()])
@@ -82,6 +87,23 @@ export async function commitChanges(changes: LocalChange[], database: RegieDatab
 export async function commitChange(change: LocalChange, database: RegieDatabase = db): Promise<OutboxEntry> {
   const [entry] = await commitChanges([change], database)
   return entry!
+}
+
+/** The mutations a change makes: a placement patch that moves the vehicle gives a move and a patch of the rest. */
+async function asMutations(database: RegieDatabase, change: LocalChange): Promise<LocalChange[]> {
+  if (change.op !== 'patch' || change.entity !== 'placement' || !PLACEMENT_POSITION_FIELDS.some((field) => field in change.fields)) return [change]
+  const { existing } = await targetOf(database, change)
+  const valueOf = (record: Record<string, unknown>, field: keyof PlacementPosition) => record[field] ?? PLACEMENT_POSITION[field]
+  const after = { ...existing!, ...change.fields }
+  const position = Object.fromEntries(PLACEMENT_POSITION_FIELDS.map((field) => [field, valueOf(after, field)])) as unknown as PlacementPosition
+  const mutations: LocalChange[] = []
+  // A position sent back unchanged (a form saving every field) must not win the position over a teammate's move.
+  if (PLACEMENT_POSITION_FIELDS.some((field) => position[field] !== valueOf(existing!, field))) {
+    mutations.push({ op: 'move', entity: 'placement', id: change.id, position })
+  }
+  const rest = Object.fromEntries(Object.entries(change.fields).filter(([field]) => !(field in PLACEMENT_POSITION)))
+  if (Object.keys(rest).length > 0) mutations.push({ ...change, fields: rest })
+  return mutations
 }
 
 /** The production a change belongs to, and the record it changes (which must exist for a patch or delete). */
@@ -102,6 +124,10 @@ async function applyChange(database: RegieDatabase, change: LocalChange, existin
   if (change.op === 'patch') {
     await table.put({ ...existing!, ...change.fields, updatedAt: now })
     return { id: change.id, fields: change.fields }
+  }
+  if (change.op === 'move') {
+    await table.put({ ...existing!, ...change.position, updatedAt: now })
+    return { id: change.id, position: change.position }
   }
   if (change.op === 'adjust') {
     const { served } = applyMealAdjust((existing!.served ?? {}) as Partial<Record<MealGroup, number>>, change)

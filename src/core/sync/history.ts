@@ -16,7 +16,8 @@ export interface HistoryEntry {
   op: MutationOp
   /**
    * What it wrote: a patch's fields, a created record's filled fields (without ids and timestamps), a permit
-   * transition's `status`, a meal adjustment's `served: {group: delta}`; empty for a delete.
+   * transition's `status`, a meal adjustment's `served: {group: delta}`, a move's position (without its kerb's id); empty
+   * for a delete.
    */
   fields: Record<string, unknown>
   /** Fields of `fields` whose value no longer stands: a later clock wrote them (or an earlier one had already). */

@@ -1,7 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import { PLACEMENT_POSITION, type PlacementPosition } from '../model'
 import { encodeHlc } from './hlc'
-import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, type StoredRow } from './merge'
+import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, mergePlacementMove, type StoredRow } from './merge'
 
 const hlc = (millis: number, node = 'device-a', counter = 0) => encodeHlc({ millis, counter, node })
 const T0 = Date.UTC(2026, 10, 23, 9)
@@ -227,5 +228,66 @@ describe('permit transitions', () => {
       for (const [from, to] of arrivals) if (from === expected) expected = to
       expect(row.data.status).toBe(expected)
     }))
+  })
+})
+
+describe('placement.move: the position is one value', () => {
+  const truck = { id: 'pl-1', productionId: 'p1', vehicleId: 'v-1', shootDayId: 'd-1', lat: 48.87, lng: 2.34, heading: 0, notes: '' }
+  const placed = (): StoredRow => {
+    const result = mergeCreate(undefined, truck, hlc(T0), 'p1', 'placement')
+    if (!result.ok) throw new Error(result.reason)
+    return result.row
+  }
+  const position = (row: StoredRow) => ({ lat: row.data.lat, lng: row.data.lng, heading: row.data.heading })
+  const moved = (row: StoredRow, to: Partial<PlacementPosition> & { lat: number; lng: number; heading: number }, at: number, node = 'device-a') => {
+    const result = mergePlacementMove(row, { ...PLACEMENT_POSITION, ...to }, hlc(at, node))
+    if (!result.ok) throw new Error(result.reason)
+    return result.row
+  }
+
+  it('a later move wins whole and an earlier one loses whole, whatever the order they arrive in', () => {
+    const drag = { lat: 48.8701, lng: 2.3402, heading: 0 }
+    const turn = { lat: 48.87, lng: 2.34, heading: 90 }
+    const dragFirst = moved(moved(placed(), drag, T0 + 20, 'ad'), turn, T0 + 10, 'regie')
+    const turnFirst = moved(moved(placed(), turn, T0 + 10, 'regie'), drag, T0 + 20, 'ad')
+    expect(position(dragFirst)).toEqual(drag)
+    expect(position(turnFirst)).toEqual(drag)
+  })
+
+  it('a patch naming only the heading (an older app) wins or loses the whole position, never half of it', () => {
+    const afterMove = moved(placed(), { lat: 48.871, lng: 2.341, heading: 45 }, T0 + 20)
+    const older = mergePatch(afterMove, { heading: 180 }, hlc(T0 + 10, 'old-app'), 'placement')
+    if (!older.ok) throw new Error()
+    expect(position(older.row)).toEqual({ lat: 48.871, lng: 2.341, heading: 45 })
+    const newer = mergePatch(afterMove, { heading: 180 }, hlc(T0 + 30, 'old-app'), 'placement')
+    if (!newer.ok) throw new Error()
+    expect(position(newer.row)).toEqual({ lat: 48.871, lng: 2.341, heading: 180 })
+    // The whole position now dates from that patch: a move between the two clocks loses all of it.
+    expect(Object.values({ lat: newer.row.clocks.lat, lng: newer.row.clocks.lng })).toEqual([hlc(T0 + 30, 'old-app'), hlc(T0 + 30, 'old-app')])
+    expect(position(moved(newer.row, { lat: 1, lng: 1, heading: 1 }, T0 + 25))).toEqual({ lat: 48.871, lng: 2.341, heading: 180 })
+  })
+
+  it('keeps the street reading with the place it was read at', () => {
+    // The AD parks the truck along the kerb (numbers read there); the régisseur, who had not seen it, turns it
+    // where it was, later. The truck stays where the régisseur left it, with that place's (empty) street reading.
+    const alongKerb = { lat: 48.8711, lng: 2.3405, heading: 90, kerbId: 'k-1', street: 'Rue des Martyrs', side: 'even', fromNumber: 12, toNumber: 18 }
+    const row = moved(moved(placed(), alongKerb, T0 + 10, 'ad'), { lat: 48.87, lng: 2.34, heading: 270 }, T0 + 20, 'regie')
+    expect(row.data).toMatchObject({ lat: 48.87, heading: 270, kerbId: '', street: '', side: '', fromNumber: null, toNumber: null })
+  })
+
+  it('leaves the other fields to their own clocks', () => {
+    const noted = mergePatch(placed(), { notes: 'Devant la pharmacie' }, hlc(T0 + 30), 'placement')
+    if (!noted.ok) throw new Error()
+    const row = moved(noted.row, { lat: 48.8705, lng: 2.3405, heading: 10 }, T0 + 20)
+    expect(row.data).toMatchObject({ notes: 'Devant la pharmacie', lat: 48.8705, heading: 10 })
+  })
+
+  it('refuses a position out of range with the field named, and a move of a deleted vehicle', () => {
+    expect(mergePlacementMove(placed(), { ...PLACEMENT_POSITION, lat: 48.87, lng: 2.34, heading: 400 }, hlc(T0 + 5))).toMatchObject({
+      ok: false, reason: 'invalid', details: { heading: 'validation.heading' },
+    })
+    const deleted = mergeDelete(placed(), hlc(T0 + 5))
+    if (!deleted.ok) throw new Error()
+    expect(mergePlacementMove(deleted.row, { ...PLACEMENT_POSITION, lat: 48.87, lng: 2.34, heading: 5 }, hlc(T0 + 6))).toMatchObject({ ok: false, reason: 'deleted' })
   })
 })

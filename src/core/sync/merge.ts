@@ -4,10 +4,14 @@
  * merges field by field), patch is last-writer-wins per field by HLC, delete is a tombstone that wins over
  * every later patch, `meal.adjust` adds to a served count instead of overwriting it, and `permit.transition`
  * moves a status only from the one its author saw, along an allowed edge (compare-and-set). Some entities add
- * rules (ENTITY_RULES): fields only their special mutation may move, and changes refused while locked.
+ * rules (ENTITY_RULES): fields only their special mutation may move, changes refused while locked, and fields that
+ * are one value (a placement's position: `placement.move` writes all of it or none).
  * A refused change comes back with a reason, never silently dropped.
  */
-import { canTransition, ENTITIES, transitionFields, validate, type EntityName, type FieldErrors, type MealGroup, type PermitStatus } from '../model'
+import {
+  canTransition, ENTITIES, PLACEMENT_POSITION_FIELDS, transitionFields, validate, type EntityName, type FieldErrors, type MealGroup, type PermitStatus,
+  type PlacementPosition,
+} from '../model'
 import { applyMealAdjust } from '../rules/mealCounter'
 import { mealChangeRefused } from '../rules/mealLock'
 import { calendarDateIn } from '../rules/workingDays'
@@ -35,6 +39,11 @@ interface EntityRules {
   reserved?: readonly string[]
   /** Refuses a change of a stored row made at `at` (ms, from the change's HLC). */
   refuse?: (before: Record<string, unknown>, fields: Record<string, unknown>, at: number) => MergeRefusal | null
+  /**
+   * Fields that are one value: a change that writes any of them wins or loses for all of them at once, by the
+   * latest clock among them, and stamps them all with its clock.
+   */
+  unit?: readonly string[]
 }
 
 export const ENTITY_RULES: Partial<Record<EntityName, EntityRules>> = {
@@ -43,6 +52,7 @@ export const ENTITY_RULES: Partial<Record<EntityName, EntityRules>> = {
     refuse: (before, fields, at) => (mealChangeRefused(before, fields, at) ? 'locked' : null),
   },
   permit: { reserved: ['status'] },
+  placement: { unit: PLACEMENT_POSITION_FIELDS },
 }
 
 /** Fields that identify a record or are kept by the server: no patch may write them. */
@@ -94,14 +104,20 @@ export function mergePatch(existing: StoredRow | undefined, fields: Record<strin
   const data = { ...existing.data }
   const clocks = { ...existing.clocks }
   let changed = false
+  const unit = rules?.unit ?? []
+  const unitClock = unit.reduce<string | undefined>((latest, field) => (clocks[field] !== undefined && (latest === undefined || clocks[field] > latest) ? clocks[field] : latest), undefined)
+  const unitWins = unitClock === undefined || unitClock < hlc
   for (const [field, value] of Object.entries(fields)) {
-    const current = clocks[field]
+    const inUnit = unit.includes(field)
+    const current = inUnit ? unitClock : clocks[field]
     // Later HLC wins; an older write loses but stays in the mutation log as the history of the field.
-    if (current !== undefined && current >= hlc) continue
+    if (inUnit ? !unitWins : current !== undefined && current >= hlc) continue
     data[field] = value
     clocks[field] = hlc
     changed = true
   }
+  // The unit's other fields now date from this write too: a later partial write must beat it, not their older clocks.
+  if (unitWins && unit.some((field) => field in fields)) for (const field of unit) clocks[field] = hlc
   // Every field lost to a later write, yet the author's phone shows its own version (its values, its updatedAt),
   // maybe on top of rows it already pulled: the row counts as changed so that its next pull brings the team's back.
   if (!changed) return { ok: true, row: existing, changed: true }
@@ -111,6 +127,11 @@ export function mergePatch(existing: StoredRow | undefined, fields: Record<strin
   const result = validate(ENTITIES[entity].schema, data)
   if (!result.ok) return { ok: false, reason: 'invalid', details: result.errors }
   return { ok: true, row: { data: result.value as Record<string, unknown>, clocks, deleted: false }, changed: true }
+}
+
+/** `placement.move`: the vehicle's whole position, written as one value (ENTITY_RULES.placement.unit). */
+export function mergePlacementMove(existing: StoredRow | undefined, position: PlacementPosition, hlc: string): MergeResult {
+  return mergePatch(existing, { ...position }, hlc, 'placement')
 }
 
 /**

@@ -2,9 +2,9 @@
  * Mutations are named intents (`<entity>.create`, `<entity>.patch`, `<entity>.delete`, ...): what the outbox
  * stores and the server will validate and merge (DESIGN.md section 3).
  */
-import type { EntityName, MealGroup, PermitStatus } from '../model'
+import type { EntityName, MealGroup, PermitStatus, PlacementPosition } from '../model'
 
-export type MutationName = `${EntityName}.${'create' | 'patch' | 'delete'}` | 'meal.adjust' | 'permit.transition'
+export type MutationName = `${EntityName}.${'create' | 'patch' | 'delete'}` | 'meal.adjust' | 'permit.transition' | 'placement.move'
 
 export interface CreateArgs {
   record: Record<string, unknown>
@@ -31,7 +31,13 @@ export interface TransitionArgs {
   to: PermitStatus
 }
 
-export type MutationArgs = CreateArgs | PatchArgs | DeleteArgs | AdjustArgs | TransitionArgs
+/** `placement.move`: a vehicle dragged, turned or renumbered; the whole position is written, or none of it. */
+export interface MoveArgs {
+  id: string
+  position: PlacementPosition
+}
+
+export type MutationArgs = CreateArgs | PatchArgs | DeleteArgs | AdjustArgs | TransitionArgs | MoveArgs
 
 /** An outbox entry: one local change waiting to be pushed. `mutationId` is per client, from 1, gapless. */
 export interface OutboxEntry {

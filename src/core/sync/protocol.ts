@@ -55,6 +55,16 @@ export const AdjustArgsSchema = v.object({
 /** `permit.transition`: a status change with the status its author saw, so the server can compare and set. */
 export const TransitionArgsSchema = v.object({ id: recordId, from: choice(PERMIT_STATUSES), to: choice(PERMIT_STATUSES) })
 
+const finite = v.pipe(v.number(), v.finite())
+/** `placement.move`: the whole position; its ranges are checked with the placement's own schema when merged. */
+export const MoveArgsSchema = v.object({
+  id: recordId,
+  position: v.object({
+    lat: v.nullable(finite), lng: v.nullable(finite), heading: finite,
+    kerbId: v.string(), street: v.string(), fromNumber: v.nullable(finite), toNumber: v.nullable(finite), side: v.string(),
+  }),
+})
+
 export { parseMutationName, type MutationOp } from './mutationNames'
 
 /** One changed row, as a pull returns it. */

@@ -33,6 +33,15 @@ describe('historyEntry', () => {
     expect(historyEntry(logged('meal.adjust', { id: 'm', group: 'crew', delta: -2 }, 10), current)).toMatchObject({ fields: { served: { crew: -2 } }, overwritten: [] })
   })
 
+  it('shows a move as where the vehicle went, without the kerb\'s id or the empty street fields', () => {
+    const position = { lat: 48.87, lng: 2.34, heading: 90, kerbId: 'k-1', street: 'Rue des Martyrs', side: 'even', fromNumber: null, toNumber: null }
+    const moved = { data: { ...position, heading: 180 }, clocks: { lat: clock(20), lng: clock(20), heading: clock(20) } }
+    expect(historyEntry(logged('placement.move', { id: 'pl', position }, 10), moved)).toMatchObject({
+      op: 'move', fields: { lat: 48.87, lng: 2.34, heading: 90, street: 'Rue des Martyrs', side: 'even' }, overwritten: ['heading'],
+    })
+    expect(Object.keys(historyEntry(logged('placement.move', { id: 'pl', position }, 10), moved)!.fields)).not.toContain('kerbId')
+  })
+
   it('does not call a value overwritten when the field holds it anyway', () => {
     expect(historyEntry(logged('location.patch', { id: 'l', fields: { name: 'Cave' } }, 10), current)!.overwritten).toEqual([])
   })

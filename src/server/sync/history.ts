@@ -99,6 +99,11 @@ function fieldsOf(op: string, args: Record<string, unknown> | null): Record<stri
       return { ...((args.fields ?? {}) as Record<string, unknown>) }
     case 'transition':
       return { status: args.to }
+    case 'move': {
+      // The kerb's id says nothing to a reader: its street, side and numbers do, when there are any.
+      const { kerbId: _kerb, ...position } = (args.position ?? {}) as Record<string, unknown>
+      return Object.fromEntries(Object.entries(position).filter(([, value]) => !isEmpty(value)))
+    }
     case 'adjust':
       return { served: { [String(args.group)]: args.delta } }
     default:

@@ -14,9 +14,9 @@ import { sql, type Kysely, type Transaction } from 'kysely'
 import * as v from 'valibot'
 import type { EntityName } from '../../core/model'
 import { decodeHlc, encodeHlc, type Hlc } from '../../core/sync/hlc'
-import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, type MergeResult, type StoredRow } from '../../core/sync/merge'
+import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, mergePlacementMove, type MergeResult, type StoredRow } from '../../core/sync/merge'
 import {
-  AdjustArgsSchema, CreateArgsSchema, DeleteArgsSchema, parseMutationName, PatchArgsSchema, TransitionArgsSchema, type MutationOp, type PushMutation, type PushRequest, type PushResponse,
+  AdjustArgsSchema, CreateArgsSchema, DeleteArgsSchema, MoveArgsSchema, parseMutationName, PatchArgsSchema, TransitionArgsSchema, type MutationOp, type PushMutation, type PushRequest, type PushResponse,
   type SyncRejection,
 } from '../../core/sync/protocol'
 import { mayWrite, type Caller } from '../auth'
@@ -120,7 +120,7 @@ function logRow(productionId: string, clientId: string, mutation: PushMutation, 
 }
 
 const ARGS_SCHEMAS = {
-  create: CreateArgsSchema, patch: PatchArgsSchema, delete: DeleteArgsSchema, adjust: AdjustArgsSchema, transition: TransitionArgsSchema,
+  create: CreateArgsSchema, patch: PatchArgsSchema, delete: DeleteArgsSchema, adjust: AdjustArgsSchema, transition: TransitionArgsSchema, move: MoveArgsSchema,
 } satisfies Record<MutationOp, unknown>
 
 type MutationOutcome =
@@ -185,6 +185,7 @@ function mergeWith(caller: Caller, target: Target, hlc: string, row: EntityRow |
   else if ('fields' in args) result = mergePatch(existing, args.fields, hlc, entity)
   else if ('delta' in args) result = mergeMealAdjust(existing, args.group, args.delta, hlc)
   else if ('to' in args) result = mergePermitTransition(existing, args.from, args.to, hlc)
+  else if ('position' in args) result = mergePlacementMove(existing, args.position, hlc)
   else result = mergeDelete(existing, hlc)
   if (!result.ok) return refused(result.reason, result.details)
   if (!result.changed) return { outcome: { status: 'unchanged' } }

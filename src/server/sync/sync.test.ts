@@ -1,8 +1,10 @@
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
+import { PLACEMENT_POSITION } from '../../core/model'
 import { encodeHlc } from '../../core/sync/hlc'
 import { newId } from '../../core/sync/ids'
+import type { HistoryResponse } from '../../core/sync/history'
 import type { PullResponse, PushResponse } from '../../core/sync/protocol'
 import { useTestApp } from '../testApp'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
@@ -120,6 +122,37 @@ function syncSuite(createStore: CreateTestStore) {
     await ad.push([ad.mutation('location.patch', { id: record.id, fields: { name: 'Cave (AD)', parking: 'Rue Mouffetard' } }, t + 1000)])
     const merged = (await ad.pull()).changes.find((change) => change.id === record.id)!.data
     expect(merged).toMatchObject({ name: 'Cave du bar', noise: 'Métro', parking: 'Rue Mouffetard' })
+  })
+
+  it('moves a vehicle as one position: a drag and a turn made offline on two phones never mix, and the history shows both', async () => {
+    const { productionId, token } = await createProduction()
+    const member = await join(productionId, token, 'member')
+    const ad = device(app, productionId, token)
+    const regisseur = device(app, productionId, member.token)
+    const truck = { id: newId(), productionId, vehicleId: 'v-1', shootDayId: 'd-1', lat: 48.87, lng: 2.34, heading: 0 }
+    await ad.push([ad.mutation('placement.create', { record: truck })])
+    const t = Date.now() - 30_000
+    // The AD drags the truck down the street; the régisseur, who had not seen the drag, turns it where it was.
+    await regisseur.push([regisseur.mutation('placement.move', { id: truck.id, position: { ...PLACEMENT_POSITION, lat: 48.87, lng: 2.34, heading: 180 } }, t + 2000)])
+    const late = await ad.push([ad.mutation('placement.move', { id: truck.id, position: { ...PLACEMENT_POSITION, lat: 48.8712, lng: 2.3421, heading: 0, street: 'Rue des Martyrs', side: 'odd', fromNumber: 21, toNumber: 25 } }, t + 1000)])
+    expect(late.json()).toMatchObject({ applied: 1, rejected: [] })
+    // An older app's turn names the heading only: it loses with the whole position, not just its field.
+    await ad.push([ad.mutation('placement.patch', { id: truck.id, fields: { heading: 90 } }, t + 1500)])
+    const row = (await ad.pull()).changes.find((change) => change.id === truck.id)!.data
+    expect(row).toMatchObject({ lat: 48.87, lng: 2.34, heading: 180, street: '', fromNumber: null })
+
+    const refused = await ad.push([
+      ad.mutation('placement.move', { id: truck.id, position: { lat: 48.87, lng: 2.34 } }, t + 5000),
+      ad.mutation('placement.move', { id: truck.id, position: { ...PLACEMENT_POSITION, lat: 91, lng: 2.34, heading: 0 } }, t + 6000),
+      ad.mutation('location.move', { id: truck.id, position: PLACEMENT_POSITION }, t + 7000),
+    ])
+    expect((refused.json() as PushResponse).rejected.map((rejection) => [rejection.reason, rejection.details])).toEqual([
+      ['invalid_args', undefined], ['invalid', { lat: 'validation.latitude' }], ['unknown_mutation', undefined],
+    ])
+
+    const history = await app.inject({ method: 'GET', url: `/api/v1/productions/${productionId}/history/placement/${truck.id}`, headers: { authorization: `Bearer ${token}` } })
+    const moves = (history.json() as HistoryResponse).entries.filter((entry) => entry.op === 'move' && entry.status !== 'rejected')
+    expect(moves.map((entry) => [entry.fields.heading, entry.overwritten.length > 0])).toEqual([[180, false], [0, true]])
   })
 
   it('adds meal counts from two phones, merges two creates of the same meal and refuses an order changed after the cut-off', async () => {

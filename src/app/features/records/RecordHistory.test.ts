@@ -59,6 +59,31 @@ describe('RecordHistory', () => {
     expect(refused!.get('[data-testid="history-rejected"]').text()).toContain('votre rôle ne permet pas')
   })
 
+  it('shows a vehicle moved: its position to the micro-degree, its heading and street reading, the lost one struck', async () => {
+    await db.teams.put(team)
+    const moves: HistoryResponse = {
+      truncated: false,
+      entries: [
+        { at: '2026-03-02T10:05:00.000Z', author: 'Camille', op: 'move', fields: { lat: 48.875094016552325, lng: 2.331960797309876, heading: 90, street: 'Rue de Mogador' }, overwritten: [], status: 'applied' },
+        { at: '2026-03-02T10:04:00.000Z', author: 'Sami', op: 'move', fields: { lat: 48.8752007426375, lng: 2.3317998647689824, heading: 180 }, overwritten: ['lat', 'lng', 'heading'], status: 'applied' },
+      ],
+    }
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(moves), { status: 200, headers: { 'content-type': 'application/json' } })))
+    const wrapper = mount(RecordHistory, {
+      props: { productionId: PID, entity: 'placement', recordId: 'pl-1', refs: () => undefined },
+      global: { plugins: [i18n, createPinia()] },
+    })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="history-load"]').exists()).toBe(true))
+    await wrapper.get('[data-testid="history-load"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="history-entry"]')).toHaveLength(2))
+    const [latest, lost] = wrapper.findAll('[data-testid="history-entry"]')
+    expect(latest!.text()).toContain('a déplacé le véhicule')
+    expect(latest!.get('[data-field="lat"]').text()).toBe('48.875094')
+    expect(latest!.get('[data-field="street"]').text()).toBe('Rue de Mogador')
+    expect(lost!.get('[data-field="heading"]').text()).toContain('180')
+    expect(lost!.findAll('[data-testid="history-overwritten"]')).toHaveLength(3)
+  })
+
   it('says the history needs the network when the server cannot be reached', async () => {
     await db.teams.put(team)
     vi.stubGlobal('fetch', vi.fn(async () => {

@@ -74,7 +74,7 @@ describe('VehiclePlanView', () => {
     wrapper.unmount()
   })
 
-  it('writes a drop as one patch: parked along the kerb 3 m away, with its street, side and house numbers', async () => {
+  it('writes a drop as one move: parked along the kerb 3 m away, with its street, side and house numbers', async () => {
     const { pid, day1, placements } = await seed()
     const kerb = { id: 'k1', street: 'Rue de Mogador', side: 'odd', startNumber: 1, endNumber: 41, points: [[48.8753, 2.3300], [48.8753, 2.3400]] }
     const updated = await repositoryFor<ShootDay>('shootDay').update(day1.id, { kerbs: [kerb] })
@@ -85,14 +85,13 @@ describe('VehiclePlanView', () => {
     const [lat, lng] = fromLocalMetres([48.8753, 2.3350], { east: 0, north: -3 })
     wrapper.findComponent(PlanMap).vm.$emit('move', { id: placements[0]!.id, lat, lng, heading: 80 })
     await vi.waitFor(async () => expect(await db.outbox.count()).toBe(before + 1))
-    const patch = (await db.outbox.toArray()).at(-1)!
-    expect(patch).toMatchObject({
-      name: 'placement.patch',
-      args: { id: placements[0]!.id, fields: { kerbId: 'k1', street: 'Rue de Mogador', side: 'odd' } },
+    const move = (await db.outbox.toArray()).at(-1)!
+    // The whole position, as one value: turned back along the kerb (80° → 90°), with the kerb's street reading.
+    expect(move).toMatchObject({
+      name: 'placement.move',
+      args: { id: placements[0]!.id, position: { kerbId: 'k1', street: 'Rue de Mogador', side: 'odd', heading: 90, lat: expect.closeTo(48.8753, 4) } },
     })
-    const fields = (patch.args as { fields: Record<string, number> }).fields
-    // Turned back along the kerb (80° → 90°), which is how it stood: only what changed is sent.
-    expect(Object.keys(fields).sort()).toEqual(['fromNumber', 'kerbId', 'lat', 'lng', 'side', 'street', 'toNumber'])
+    const fields = (move.args as unknown as { position: Record<string, number> }).position
     expect(fields.fromNumber! % 2).toBe(1)
     expect(fields.toNumber!).toBeGreaterThan(fields.fromNumber!)
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-list-row"]')[0]!.text()).toContain('Rue de Mogador'))

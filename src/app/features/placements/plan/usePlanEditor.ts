@@ -1,6 +1,7 @@
 /**
  * The plan screen's vehicle editing: which vehicle is selected or highlighted, and what a drop, a turn, an added
- * vehicle or a panel edit writes. A drop is one patch (position, heading and the street fields a kerb gives);
+ * vehicle or a panel edit writes. A drop is one write of where the vehicle stands (position, heading and the street
+ * reading a kerb gives), which the write path sends as one `placement.move`;
  * a refused edit (departure before arrival) writes nothing and comes back as field errors.
  */
 import { computed, ref, type Ref } from 'vue'
