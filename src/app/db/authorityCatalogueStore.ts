@@ -11,7 +11,7 @@ import {
 } from '../../core/rules/authorityCatalogue'
 import { db, liveQuery, type RegieDatabase } from './db'
 import { classifyStorageError } from './storageErrors'
-import { commitChanges, type LocalChange } from './writePath'
+import { commitChanges, writeTables, type LocalChange } from './writePath'
 
 const authorities = (database: RegieDatabase) => database.records<Authority>('authority')
 
@@ -30,7 +30,7 @@ export function liveMissingCatalogue(productionId: string, database: RegieDataba
 /** Creates the catalogue entries the production lacks; returns how many were added (0 when none was missing). */
 export async function addMissingCatalogue(productionId: string, database: RegieDatabase = db): Promise<number> {
   try {
-    return await database.transaction('rw', [authorities(database), database.outbox, database.meta], async () => {
+    return await database.transaction('rw', [authorities(database), ...writeTables(database)], async () => {
       const changes: LocalChange[] = (await missing(productionId, database)).map((entry) => {
         const checked = validate(AuthorityInputSchema, catalogueAuthorityInput(entry))
         if (!checked.ok) throw new Error(`Catalogue authority ${entry.key} is invalid: ${JSON.stringify(checked.errors)}`)

@@ -14,7 +14,7 @@ import { db, liveQuery, type RegieDatabase } from './db'
 import { changedFields, type SaveResult } from './repository'
 import { queueBlobUpload } from './blobQueueStore'
 import { classifyStorageError } from './storageErrors'
-import { commitChanges, RecordNotFound, type LocalChange } from './writePath'
+import { commitChanges, RecordNotFound, writeTables, type LocalChange } from './writePath'
 
 /** A photo ready to store: what processImage makes. */
 export interface PhotoBytes {
@@ -64,7 +64,7 @@ export async function addPhoto(input: NewPhoto, database: RegieDatabase = db): P
   if (!checked.ok) throw new Error(`Photo for ${ownerEntity} ${ownerId} is invalid: ${JSON.stringify(checked.errors)}`)
   const record = checked.value
   try {
-    await database.transaction('rw', [database.blobs, database.blobUploads, photos(database), database.outbox, database.meta], async () => {
+    await database.transaction('rw', [database.blobs, database.blobUploads, photos(database), ...writeTables(database)], async () => {
       const last = (await ownerPhotos(database, ownerId)).at(-1)
       record.order = last ? last.order + 1 : 0
       await keepBlob(database, productionId, processed.sha256, blob, processed.mime)
@@ -105,7 +105,7 @@ export async function attachDocument(
   const changes = changesFor(sha256)
   const tables = [...new Set(changes.map((change) => database.records(change.entity)))]
   try {
-    await database.transaction('rw', [database.blobs, database.blobUploads, ...tables, database.outbox, database.meta], async () => {
+    await database.transaction('rw', [database.blobs, database.blobUploads, ...tables, ...writeTables(database)], async () => {
       await keepBlob(database, input.productionId, sha256, input.file, input.mime)
       await commitChanges(changes, database)
     })
@@ -155,7 +155,7 @@ export async function describePhoto(
  */
 export async function movePhoto(id: string, offset: -1 | 1, slot?: string, database: RegieDatabase = db): Promise<void> {
   try {
-    await database.transaction('rw', [photos(database), database.outbox, database.meta], async () => {
+    await database.transaction('rw', [photos(database), ...writeTables(database)], async () => {
       const moved = await photos(database).get(id)
       if (!moved) return
       const all = await ownerPhotos(database, moved.ownerId)

@@ -19,7 +19,7 @@ import { parseMutationName } from '../../core/sync/mutationNames'
 import { db, liveQuery, type RegieDatabase, type StoredRejection } from './db'
 import { ENTITIES, ENTITY_RULES, validate } from './recordRules'
 import { changedFields, editableFields } from './repository'
-import { commitChanges, type LocalChange } from './writePath'
+import { commitChanges, writeTables, type LocalChange } from './writePath'
 
 export interface FieldChange {
   field: string
@@ -160,7 +160,7 @@ async function changesOf(plan: RestorePlan, productionId: string, database: Regi
 export async function restoreRejection(productionId: string, mutationId: number, seen: RestorePlan, database: RegieDatabase = db): Promise<string> {
   const entity = seen.entity
   if (seen.kind === 'none' || !entity) throw new RestoreOutdated(productionId, mutationId)
-  return database.transaction('rw', [database.records(entity), database.outbox, database.meta, database.rejections], async () => {
+  return database.transaction('rw', [database.records(entity), ...writeTables(database), database.rejections], async () => {
     const rejection = await database.rejections.get([productionId, mutationId])
     const plan = rejection && (await restorePlan(rejection, database))
     if (!plan || JSON.stringify(plan) !== JSON.stringify(seen)) throw new RestoreOutdated(productionId, mutationId)

@@ -3,6 +3,7 @@ import { PLACEMENT_POSITION, type BaseRecord } from '../../core/model'
 import { decodeHlc } from '../../core/sync/hlc'
 import { newId, UUID_V7 } from '../../core/sync/ids'
 import { Dexie, RegieDatabase } from './db'
+import { saveFailureMessage, ReadOnlyProduction } from './writeErrors'
 import { commitChange, commitChanges, pendingChangeCount, RecordNotFound } from './writePath'
 
 const opened: RegieDatabase[] = []
@@ -241,5 +242,28 @@ describe('several productions on one phone', () => {
     // A patch goes to the stream of the production its record belongs to.
     const patch = await commitChange({ op: 'patch', entity: 'location', id: (stream('prod-b')[0]!.args as { record: BaseRecord }).record.id, fields: { name: 'B1 bis' } }, database)
     expect(patch).toMatchObject({ productionId: 'prod-b', mutationId: 3 })
+  })
+})
+
+describe('a production this phone only views', () => {
+  it('refuses every write to it before anything is stored, and leaves the other productions writable', async () => {
+    const database = open()
+    await database.teams.put({ productionId: 'prod-view', serverUrl: '', token: 't', memberId: 'm', sessionId: 's', role: 'viewer', cursor: 0, lastSyncAt: null, lastError: null })
+    const pulled = location({ productionId: 'prod-view', name: 'Cave du bar', createdAt: '2026-01-01', updatedAt: '2026-01-01' })
+    await database.records('location').put(pulled)
+    const mine = location({ productionId: 'prod-own' })
+
+    await expect(commitChange({ op: 'patch', entity: 'location', id: pulled.id, fields: { name: 'Nom du viewer' } }, database)).rejects.toBeInstanceOf(ReadOnlyProduction)
+    // A batch touching it is refused whole, the writable part included.
+    await expect(commitChanges([{ op: 'create', entity: 'location', record: mine }, { op: 'delete', entity: 'location', id: pulled.id }], database))
+      .rejects.toBeInstanceOf(ReadOnlyProduction)
+    const kept = await database.records('location').get(pulled.id)
+    expect(kept).toMatchObject({ name: 'Cave du bar' })
+    expect(kept?.deletedAt).toBeFalsy()
+    expect(await database.records('location').get(mine.id)).toBeUndefined()
+    expect(await database.outbox.count()).toBe(0)
+    expect(saveFailureMessage(await commitChange({ op: 'delete', entity: 'location', id: pulled.id }, database).catch((error: unknown) => error))).toBe('errors.readOnly')
+
+    expect(await commitChange({ op: 'create', entity: 'location', record: mine }, database)).toMatchObject({ productionId: 'prod-own', mutationId: 1 })
   })
 })

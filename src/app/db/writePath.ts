@@ -15,6 +15,7 @@ import { newId } from '../../core/sync/ids'
 import type { MutationArgs, MutationName, OutboxEntry } from '../../core/sync/mutations'
 import { clientStateKey, db, type ClientState, type RegieDatabase } from './db'
 import { classifyStorageError } from './storageErrors'
+import { ReadOnlyProduction } from './writeErrors'
 
 export type LocalChange =
   | { op: 'create'; entity: EntityName; record: BaseRecord }
@@ -42,6 +43,12 @@ export class ChangeRefused extends Error {
   }
 }
 
+/**
+ * The tables a write holds besides the records it changes: the outbox, the clocks and ids, the team links (a
+ * viewer's production is read-only). A transaction that wraps commitChanges must hold them too.
+ */
+export const writeTables = (database: RegieDatabase) => [database.outbox, database.meta, database.teams]
+
 async function clientState(database: RegieDatabase, productionId: string): Promise<ClientState> {
   const state = await database.meta.get(clientStateKey(productionId))
   return state ?? { key: clientStateKey(productionId), productionId, clientId: newId(), nextMutationId: 1, hlc: null }
@@ -50,7 +57,7 @@ async function clientState(database: RegieDatabase, productionId: string): Promi
 export async function commitChanges(changes: LocalChange[], database: RegieDatabase = db): Promise<OutboxEntry[]> {
   const tables = [...new Set(changes.map((change) => database.records(change.entity)))]
   try {
-    return await database.transaction('rw', [...tables, database.outbox, database.meta], async () => {
+    return await database.transaction('rw', [...tables, ...writeTables(database)], async () => {
       const states = new Map<string, ClientState>()
       const entries: OutboxEntry[] = []
       // Each change as the mutations it makes, once the batch's earlier changes are written (a create, then its patch).
@@ -58,6 +65,9 @@ export async function commitChanges(changes: LocalChange[], database: RegieDatab
         for (const change of await asMutations(database, requested)) {
           const now = new Date()
           const target = await targetOf(database, change)
+          if (!states.has(target.productionId) && (await database.teams.get(target.productionId))?.role === 'viewer') {
+            throw new ReadOnlyProduction(target.productionId)
+          }
           const state = states.get(target.productionId) ?? (await clientState(database, target.productionId))
           states.set(target.productionId, state)
           const hlc = tickHlc(state.hlc ? decodeHlc(state.hlc) : null, now.getTime(), state.clientId)
@@ -79,7 +89,7 @@ export async function commitChanges(changes: LocalChange[], database: RegieDatab
       return entries
     })
   } catch (error) {
-    if (error instanceof RecordNotFound || error instanceof ChangeRefused) throw error
+    if (error instanceof RecordNotFound || error instanceof ChangeRefused || error instanceof ReadOnlyProduction) throw error
     throw classifyStorageError(error)
   }
 }

@@ -64,6 +64,8 @@ export default defineComponent({
     highlighted: { type: Array as PropType<string[]>, default: () => [] },
     /** false: shapes ignore taps and drags (while a kerb or an area is being drawn). */
     interactive: { type: Boolean, default: true },
+    /** false: a shape can be selected but not dragged or turned (a production this phone only views). */
+    movable: { type: Boolean, default: true },
     /** Where a dropped shape really goes (a kerb nearby parks it); called once per drop. */
     adjust: { type: Function as PropType<(id: string, position: ShapePosition) => ShapePosition>, default: null },
   },
@@ -183,7 +185,7 @@ export default defineComponent({
 
     function placeHandle() {
       const entry = props.selected ? drawn.get(props.selected) : undefined
-      if (!entry || !props.interactive) {
+      if (!entry || !props.interactive || !props.movable) {
         handle?.remove()
         handle = null
         return
@@ -206,7 +208,7 @@ export default defineComponent({
     }
 
     function startDrag(entry: Drawn, event: PointerEvent, mode: 'move' | 'turn') {
-      if (!props.interactive || props.selected !== entry.shape.id || event.button > 0 || dragging) return
+      if (!props.interactive || !props.movable || props.selected !== entry.shape.id || event.button > 0 || dragging) return
       dragging = entry.shape.id
       const centre = leaflet.latLngToContainerPoint([entry.shape.lat, entry.shape.lng])
       let live: ShapePosition = { lat: entry.shape.lat, lng: entry.shape.lng, heading: entry.shape.heading }

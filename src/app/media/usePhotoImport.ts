@@ -8,6 +8,7 @@ import { computed, onScopeDispose, ref, shallowRef } from 'vue'
 import type { EntityName } from '../../core/model'
 import { addPhoto } from '../db/blobStore'
 import { StorageFailure } from '../db/storageErrors'
+import { ReadOnlyProduction } from '../db/writeErrors'
 import { ImageRefusal, processImage } from './processImage'
 
 export interface PhotoTarget {
@@ -57,6 +58,7 @@ function devicePosition(): Promise<Position | null> {
 function refusalKey(error: unknown): string {
   if (error instanceof ImageRefusal) return `media.refused.${error.kind}`
   if (error instanceof StorageFailure && error.kind === 'quota') return 'media.refused.storageFull'
+  if (error instanceof ReadOnlyProduction) return 'errors.readOnly'
   return 'media.refused.saveFailed'
 }
 

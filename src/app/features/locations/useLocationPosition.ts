@@ -4,7 +4,7 @@
  * and nothing is written. Positions are kept to 6 decimals (about 10 cm), as the form's fields are.
  */
 import type { Location } from '../../../core/model'
-import { StorageFailure } from '../../db/storageErrors'
+import { saveFailureMessage } from '../../db/writeErrors'
 import { useNoticeStore } from '../../ui/noticeStore'
 import { repositoryFor } from '../records/repositories'
 
@@ -25,7 +25,7 @@ export function useLocationPosition() {
       notices.success('map.place.saved', { name: location.name })
       return true
     } catch (error) {
-      notices.error(error instanceof StorageFailure ? `errors.storage.${error.kind}` : 'errors.saveFailed')
+      notices.error(saveFailureMessage(error))
       return false
     }
   }

@@ -9,6 +9,7 @@ import {
 import { isBlobMime, MAX_BLOB_BYTES } from '../../../core/sync/blobRules'
 import { attachDocument } from '../../db/blobStore'
 import { StorageFailure } from '../../db/storageErrors'
+import { ReadOnlyProduction, saveFailureMessage } from '../../db/writeErrors'
 import { ChangeRefused, commitChange, RecordNotFound } from '../../db/writePath'
 import { repositoryFor } from '../records/repositories'
 
@@ -57,6 +58,6 @@ async function refusalOf(write: () => Promise<unknown>): Promise<PermitActionRes
 function storageRefusal(error: unknown): { ok: false; error: string } {
   if (error instanceof ChangeRefused) return { ok: false, error: `permits.errors.${error.reason}` }
   if (error instanceof RecordNotFound) return { ok: false, error: 'errors.notFound' }
-  if (error instanceof StorageFailure) return { ok: false, error: `errors.storage.${error.kind}` }
+  if (error instanceof StorageFailure || error instanceof ReadOnlyProduction) return { ok: false, error: saveFailureMessage(error) }
   throw error
 }

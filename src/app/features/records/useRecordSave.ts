@@ -7,7 +7,7 @@
 import { ref } from 'vue'
 import type { BaseRecord, FieldErrors } from '../../../core/model'
 import { changedFields, type Repository } from '../../db/repository'
-import { StorageFailure } from '../../db/storageErrors'
+import { saveFailureMessage } from '../../db/writeErrors'
 import { useNoticeStore } from '../../ui/noticeStore'
 import type { CrossCheck } from './entityView'
 import { repositoryFor } from './repositories'
@@ -48,7 +48,7 @@ export function useRecordSave<T extends BaseRecord>(options: {
       notices.success(id ? 'form.updated' : 'form.created')
       await onSaved(result.record)
     } catch (error) {
-      notices.error(error instanceof StorageFailure ? `errors.storage.${error.kind}` : 'errors.saveFailed')
+      notices.error(saveFailureMessage(error))
     } finally {
       saving.value = false
     }

@@ -7,7 +7,7 @@
 import { ref } from 'vue'
 import type { BaseRecord, FieldErrors } from '../../../core/model'
 import type { Repository } from '../../db/repository'
-import { StorageFailure } from '../../db/storageErrors'
+import { saveFailureMessage } from '../../db/writeErrors'
 import { useNoticeStore } from '../../ui/noticeStore'
 
 export function useFieldSave<T extends BaseRecord>(repository: Repository<T>, id: () => string) {
@@ -25,7 +25,7 @@ export function useFieldSave<T extends BaseRecord>(repository: Repository<T>, id
       errors.value = result.ok ? others : { ...others, ...result.errors }
       return result.ok
     } catch (error) {
-      notices.error(error instanceof StorageFailure ? `errors.storage.${error.kind}` : 'errors.saveFailed')
+      notices.error(saveFailureMessage(error))
       return false
     }
   }

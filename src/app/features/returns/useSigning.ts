@@ -6,7 +6,7 @@
 import { ref } from 'vue'
 import type { Signature, SignerRole } from '../../../core/model'
 import { saveSignature } from '../../db/blobStore'
-import { StorageFailure } from '../../db/storageErrors'
+import { saveFailureMessage } from '../../db/writeErrors'
 import { useNoticeStore } from '../../ui/noticeStore'
 
 export interface DrawnSignature {
@@ -33,7 +33,7 @@ export function useSigning(options: { productionId: () => string; attach: (signa
       else notices.error('returns.signature.notAttached')
       return attached
     } catch (error) {
-      notices.error(error instanceof StorageFailure ? `errors.storage.${error.kind}` : 'errors.saveFailed')
+      notices.error(saveFailureMessage(error))
       return false
     } finally {
       signing.value = null

@@ -12,7 +12,7 @@ import { queueBlobUpload } from '../../../db/blobQueueStore'
 import { getBlob } from '../../../db/blobStore'
 import { db, type RegieDatabase } from '../../../db/db'
 import { classifyStorageError } from '../../../db/storageErrors'
-import { commitChanges, type LocalChange } from '../../../db/writePath'
+import { commitChanges, writeTables, type LocalChange } from '../../../db/writePath'
 import { repositoryFor } from '../../records/repositories'
 
 // The ZIP code (fflate) loads only when a file is exported or imported.
@@ -86,7 +86,7 @@ export async function importDecors(
   database: RegieDatabase = db,
 ): Promise<{ decors: number; photos: number; copies: number }> {
   const { planDecorImport } = await importModule()
-  const tables = [database.blobs, database.blobUploads, database.records('location'), database.records('photo'), database.outbox, database.meta]
+  const tables = [database.blobs, database.blobUploads, database.records('location'), database.records('photo'), ...writeTables(database)]
   try {
     return await database.transaction('rw', tables, async () => {
       // Checked again inside the transaction: another tab may have imported the same file meanwhile.

@@ -6,6 +6,7 @@ import { newId } from '../../../../core/sync/ids'
 import { db } from '../../../db/db'
 import { mountPermitPage } from '../../permits/permitTestMount'
 import { repositoryFor } from '../../records/repositories'
+import { useNoticeStore } from '../../../ui/noticeStore'
 import PlanMap from './PlanMap.vue'
 import VehiclePlanView from './VehiclePlanView.vue'
 
@@ -18,7 +19,7 @@ async function create<T>(entity: 'production' | 'location' | 'shootDay' | 'vehic
 afterEach(async () => {
   document.body.innerHTML = ''
   await Promise.all(['production', 'location', 'shootDay', 'vehicle', 'placement'].map((entity) => db.records(entity as 'placement').clear()))
-  await Promise.all([db.outbox.clear(), db.meta.clear()])
+  await Promise.all([db.outbox.clear(), db.meta.clear(), db.teams.clear()])
 })
 
 /** A Paris production, a décor in the 9e on two shoot days, six vans parked in a row on day 1. */
@@ -71,6 +72,29 @@ describe('VehiclePlanView', () => {
     expect(findings().exists() ? findings().text() : '').not.toContain('5 au plus')
     const patch = (await db.outbox.toArray()).at(-1)!
     expect(patch).toMatchObject({ name: 'placement.patch', args: { id: placements[5]!.id, fields: { onStreet: false } } })
+    wrapper.unmount()
+  })
+
+  it('shows a viewer the plan, its checks and its prints, with nothing that would change it', async () => {
+    const { pid, day1 } = await seed()
+    await db.teams.put({ productionId: pid, serverUrl: '', token: 'token-of-a-viewer', memberId: 'm', sessionId: 's', role: 'viewer', cursor: 0, lastSyncAt: null, lastError: null })
+    const pending = await db.outbox.count()
+    const wrapper = await mountPlan(`/p/${pid}/vehicle-plan?day=${day1.id}`)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="read-only"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="read-only"]').text()).toContain('Lecture seule')
+    for (const control of ['plan-add', 'plan-draw-kerb', 'plan-draw-area', 'plan-copy']) expect(wrapper.find(`[data-testid="${control}"]`).exists()).toBe(false)
+    expect(wrapper.findComponent(PlanMap).props('movable')).toBe(false)
+    expect(wrapper.find('[data-testid="plan-findings"]').text()).toContain('5 au plus')
+    expect(wrapper.find('[data-testid="plan-print"]').exists()).toBe(true)
+
+    await wrapper.findAll('[data-testid="plan-list-row"]')[0]!.trigger('click')
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="plan-vehicle-panel"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="plan-vehicle-panel"] fieldset').attributes('disabled')).toBeDefined()
+    expect(wrapper.find('[data-testid="plan-remove"]').exists()).toBe(false)
+    // A drop that reaches the editor anyway is refused on the phone: nothing stored, nothing to send.
+    wrapper.findComponent(PlanMap).vm.$emit('move', { id: (await db.records('placement').toCollection().first())!.id, lat: 48.8, lng: 2.3, heading: 0 })
+    await vi.waitFor(() => expect(useNoticeStore().notices.map((notice) => notice.key)).toContain('errors.readOnly'))
+    expect(await db.outbox.count()).toBe(pending)
     wrapper.unmount()
   })
 

@@ -9,7 +9,7 @@ import type { FieldErrors, Placement, Vehicle } from '../../../../core/model'
 import { normaliseHeading } from '../../../../core/rules/footprint'
 import { placementFootprintInput } from '../../../../core/rules/vehiclePlan'
 import { droppedFields, freeSpotNear, type PlanPosition } from '../../../../core/rules/vehiclePlanEditing'
-import { StorageFailure } from '../../../db/storageErrors'
+import { saveFailureMessage } from '../../../db/writeErrors'
 import { useNoticeStore } from '../../../ui/noticeStore'
 import type { useDayPlan } from '../useDayPlan'
 import { addPlacement, patchPlacement, removePlacement } from './planWrites'
@@ -32,7 +32,7 @@ export function usePlanEditor(plan: DayPlan, productionId: Ref<string>) {
     try {
       return await write()
     } catch (error) {
-      notices.error(error instanceof StorageFailure ? `errors.storage.${error.kind}` : 'errors.saveFailed')
+      notices.error(saveFailureMessage(error))
       return undefined
     }
   }
