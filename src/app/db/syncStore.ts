@@ -6,6 +6,7 @@
  * writes to the outbox.
  */
 import type { BaseRecord, EntityName, MealGroup } from '../../core/model'
+import { patchedRecord } from '../../core/model/lines'
 import { canTransition, transitionFields } from '../../core/model/permitStatus'
 import { ENTITY_TABLES } from '../../core/model/tables'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
@@ -147,7 +148,7 @@ function reapplied(entry: OutboxEntry, current: BaseRecord): BaseRecord {
   const parsed = parseMutationName(entry.name)!
   // A create of a row the server already has changes nothing: the pulled row stands.
   if (parsed.op === 'create' || current.deletedAt) return current
-  if (parsed.op === 'patch') return { ...current, ...(entry.args as PatchArgs).fields }
+  if (parsed.op === 'patch') return patchedRecord(parsed.entity, current, (entry.args as PatchArgs).fields)
   if (parsed.op === 'move') return { ...current, ...(entry.args as MoveArgs).position }
   if (parsed.op === 'adjust') {
     // The pulled row does not hold this count yet (its outbox entry is not acknowledged): add it again.

@@ -4,9 +4,12 @@
  * the record's production, ticks the HLC and appends the outbox entry. Tabs share the `meta` rows inside
  * that transaction, so two tabs writing at once still get consecutive ids. Applying pulled changes must
  * never come through here. A patch that changes where a vehicle stands becomes a `placement.move` of its whole
- * position (and a patch of its other fields), whoever asked for it: the plan's drag, its turn, or the form.
+ * position (and a patch of its other fields), whoever asked for it: the plan's drag, its turn, or the form. A patch
+ * of a list kept line by line (a permit's documents) carries only the lines it changes.
  */
-import { PLACEMENT_POSITION, PLACEMENT_POSITION_FIELDS, type BaseRecord, type EntityName, type MealGroup, type PlacementPosition } from '../../core/model'
+import type { BaseRecord, EntityName, MealGroup } from '../../core/model'
+import { changedLines, lineListsOf, linesOf, patchedRecord } from '../../core/model/lines'
+import { PLACEMENT_POSITION, PLACEMENT_POSITION_FIELDS, type PlacementPosition } from '../../core/model/placementPosition'
 import { canTransition, transitionFields, type PermitStatus } from '../../core/model/permitStatus'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
 import { calendarDateIn } from '../../core/rules/workingDays'
@@ -99,9 +102,24 @@ export async function commitChange(change: LocalChange, database: RegieDatabase 
   return entry!
 }
 
-/** The mutations a change makes: a placement patch that moves the vehicle gives a move and a patch of the rest. */
+/**
+ * The mutations a change makes: a placement patch that moves the vehicle gives a move and a patch of the rest; a
+ * patch of a line list (given whole, as the screen shows it) keeps only the lines it changes.
+ */
 async function asMutations(database: RegieDatabase, change: LocalChange): Promise<LocalChange[]> {
-  if (change.op !== 'patch' || change.entity !== 'placement' || !PLACEMENT_POSITION_FIELDS.some((field) => field in change.fields)) return [change]
+  if (change.op !== 'patch') return [change]
+  const lists = lineListsOf(change.entity).filter((field) => field in change.fields)
+  if (lists.length > 0) {
+    const { existing } = await targetOf(database, change)
+    const fields = { ...change.fields }
+    for (const field of lists) {
+      const lines = changedLines(linesOf(change.entity, existing!, field), fields[field], newId)
+      if (lines.length > 0) fields[field] = lines
+      else delete fields[field]
+    }
+    return Object.keys(fields).length > 0 ? [{ ...change, fields }] : []
+  }
+  if (change.entity !== 'placement' || !PLACEMENT_POSITION_FIELDS.some((field) => field in change.fields)) return [change]
   const { existing } = await targetOf(database, change)
   const valueOf = (record: Record<string, unknown>, field: keyof PlacementPosition) => record[field] ?? PLACEMENT_POSITION[field]
   const after = { ...existing!, ...change.fields }
@@ -132,7 +150,7 @@ async function applyChange(database: RegieDatabase, change: LocalChange, existin
     return { record }
   }
   if (change.op === 'patch') {
-    await table.put({ ...existing!, ...change.fields, updatedAt: now })
+    await table.put({ ...patchedRecord(change.entity, existing!, change.fields), updatedAt: now })
     return { id: change.id, fields: change.fields }
   }
   if (change.op === 'move') {

@@ -7,6 +7,8 @@ import * as v from 'valibot'
 import {
   baseEntries, choice, count, id, idList, MSG, optionalDate, optionalEmail, optionalNumber, optionalPhone, optionalText, requiredText,
 } from './fields'
+import { liveLines, withLineIds } from './lines'
+import { impliedPermitDocuments, PERMIT_DOCUMENT_KINDS } from './permitDocuments'
 import { PERMIT_STATUSES } from './permitStatus'
 import { sha256Hex } from './signature'
 
@@ -31,15 +33,16 @@ export type Authority = v.InferOutput<typeof AuthoritySchema>
 
 export { canTransition, PERMIT_STATUSES, PERMIT_TRANSITIONS, transitionFields, type PermitStatus } from './permitStatus'
 
-/** What authorities usually ask to receive with a request; `other` covers anything else (named by its label). */
-export const PERMIT_DOCUMENT_KINDS = ['insuranceCertificate', 'plan', 'vehiclePlan', 'kbis', 'scenario', 'other'] as const
-export type PermitDocumentKind = (typeof PERMIT_DOCUMENT_KINDS)[number]
+export { defaultPermitDocuments, PERMIT_DOCUMENT_KINDS, type PermitDocumentKind } from './permitDocuments'
 
 /**
  * One line of the checklist: a document to join, ticked once ready. `label` names it when the kind is not
  * enough ("Plan de protection des sols"); `sha256` points at the attached file, a blob stored like photos.
+ * The checklist syncs line by line (lines.ts): each line has an id, and a removed line stays, marked `removed`.
  */
 export const PermitDocumentSchema = v.looseObject({
+  id: v.optional(v.pipe(v.string(MSG.text), v.maxLength(64, MSG.tooLong))),
+  removed: v.optional(v.boolean()),
   kind: v.optional(choice(PERMIT_DOCUMENT_KINDS), 'other'),
   label: optionalText(160),
   done: v.optional(v.boolean(), false),
@@ -50,19 +53,13 @@ export const PermitDocumentSchema = v.looseObject({
 export type PermitDocument = v.InferOutput<typeof PermitDocumentSchema>
 
 export const MAX_PERMIT_DOCUMENTS = 30
+/** Lines kept in all, removed ones included (they carry their removal to the other phones). */
+const MAX_PERMIT_DOCUMENT_LINES = 200
 
-/** The checklist a new request starts with: the usual documents, none ready yet. */
-export function defaultPermitDocuments(): PermitDocument[] {
-  return PERMIT_DOCUMENT_KINDS.filter((kind) => kind !== 'other').map((kind) => ({ kind, label: '', done: false, fileName: '', mime: '' }))
-}
-
-/**
- * The checklist of a request. A request made before the checklist existed has only the insurance flag:
- * it gets the default list with the insurance line ticked as the flag says, so nothing it recorded is lost.
- */
-export function permitDocuments(permit: { documents?: PermitDocument[]; insuranceCertificate?: boolean }): PermitDocument[] {
-  if (permit.documents && permit.documents.length > 0) return permit.documents
-  return defaultPermitDocuments().map((doc) => (doc.kind === 'insuranceCertificate' ? { ...doc, done: !!permit.insuranceCertificate } : doc))
+/** The checklist of a request, live lines only: its own, or the one it stands for (impliedPermitDocuments). */
+export function permitDocuments(permit: { documents?: PermitDocument[]; insuranceCertificate?: boolean }): (PermitDocument & { id: string })[] {
+  const lines: PermitDocument[] = permit.documents && permit.documents.length > 0 ? permit.documents : impliedPermitDocuments(permit)
+  return liveLines(withLineIds(lines))
 }
 
 export const SHOOT_TYPES = ['feature', 'series', 'short', 'commercial', 'documentary', 'clip', 'other'] as const
@@ -92,7 +89,15 @@ export const permitFields = {
   contactPhone: optionalPhone,
   contactEmail: optionalEmail,
   insuranceCertificate: v.optional(v.boolean(), false),
-  documents: v.optional(v.pipe(v.array(PermitDocumentSchema, MSG.list), v.maxLength(MAX_PERMIT_DOCUMENTS, MSG.tooLong)), []),
+  documents: v.optional(
+    v.pipe(
+      v.array(PermitDocumentSchema, MSG.list),
+      v.check((lines) => liveLines(lines).length <= MAX_PERMIT_DOCUMENTS, MSG.tooLong),
+      v.maxLength(MAX_PERMIT_DOCUMENT_LINES, MSG.tooLong),
+      v.transform((lines) => withLineIds(lines)),
+    ),
+    [],
+  ),
   reference: optionalText(80),
   fee: optionalNumber(0, 1_000_000),
   sentOn: optionalDate,

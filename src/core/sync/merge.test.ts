@@ -291,3 +291,36 @@ describe('placement.move: the position is one value', () => {
     expect(mergePlacementMove(deleted.row, { ...PLACEMENT_POSITION, lat: 48.87, lng: 2.34, heading: 5 }, hlc(T0 + 6))).toMatchObject({ ok: false, reason: 'deleted' })
   })
 })
+
+describe('a permit\'s documents checklist merges line by line', () => {
+  const permit = {
+    id: 'pm-1', productionId: 'p1', title: 'Rue des Martyrs', authorityId: 'a-1', status: 'draft', shootType: 'feature',
+    documents: [{ id: 'insuranceCertificate', kind: 'insuranceCertificate', done: false }, { id: 'kbis', kind: 'kbis', done: false }],
+  }
+  const drafted = (): StoredRow => {
+    const result = mergeCreate(undefined, permit, hlc(T0), 'p1', 'permit')
+    if (!result.ok) throw new Error(result.reason)
+    return result.row
+  }
+  const patched = (row: StoredRow, documents: Record<string, unknown>[], at: number) => {
+    const result = mergePatch(row, { documents }, hlc(at), 'permit')
+    if (!result.ok) throw new Error(result.reason)
+    return result.row
+  }
+  const state = (row: StoredRow) => (row.data.documents as { id: string; done: boolean; removed?: boolean }[]).map((line) => [line.id, line.done, !!line.removed])
+
+  it('keeps two phones\' ticks of two lines, whatever the order they arrive in', () => {
+    const insurance = [{ id: 'insuranceCertificate', kind: 'insuranceCertificate', done: true }]
+    const kbis = [{ id: 'kbis', kind: 'kbis', done: true }]
+    const expected = [['insuranceCertificate', true, false], ['kbis', true, false]]
+    expect(state(patched(patched(drafted(), insurance, T0 + 20), kbis, T0 + 10))).toEqual(expected)
+    expect(state(patched(patched(drafted(), kbis, T0 + 10), insurance, T0 + 20))).toEqual(expected)
+  })
+
+  it('lets the later write of one line win, a removal included, and keeps lines added on two phones', () => {
+    const row = patched(patched(drafted(), [{ id: 'kbis', kind: 'kbis', done: false, removed: true }], T0 + 20), [{ id: 'kbis', kind: 'kbis', done: true }], T0 + 10)
+    expect(state(row)).toEqual([['insuranceCertificate', false, false], ['kbis', false, true]])
+    const added = patched(patched(drafted(), [{ id: 'n-ad', kind: 'other', label: 'Accord du syndic' }], T0 + 10), [{ id: 'n-regie', kind: 'other', label: 'Photos' }], T0 + 5)
+    expect(state(added).map(([id]) => id)).toEqual(['insuranceCertificate', 'kbis', 'n-ad', 'n-regie'])
+  })
+})

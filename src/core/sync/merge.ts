@@ -5,11 +5,12 @@
  * every later patch, `meal.adjust` adds to a served count instead of overwriting it, and `permit.transition`
  * moves a status only from the one its author saw, along an allowed edge (compare-and-set). Some entities add
  * rules (ENTITY_RULES): fields only their special mutation may move, changes refused while locked, and fields that
- * are one value (a placement's position: `placement.move` writes all of it or none).
+ * are one value (a placement's position: `placement.move` writes all of it or none). Lists kept line by line (a
+ * permit's documents) are merged per line, each line with its own clock.
  * A refused change comes back with a reason, never silently dropped.
  */
 import {
-  canTransition, ENTITIES, PLACEMENT_POSITION_FIELDS, transitionFields, validate, type EntityName, type FieldErrors, type MealGroup, type PermitStatus,
+  canTransition, ENTITIES, lineListsOf, linesOf, mergeLines, PLACEMENT_POSITION_FIELDS, transitionFields, validate, type EntityName, type FieldErrors, type MealGroup, type PermitStatus,
   type PlacementPosition,
 } from '../model'
 import { applyMealAdjust } from '../rules/mealCounter'
@@ -107,7 +108,23 @@ export function mergePatch(existing: StoredRow | undefined, fields: Record<strin
   const unit = rules?.unit ?? []
   const unitClock = unit.reduce<string | undefined>((latest, field) => (clocks[field] !== undefined && (latest === undefined || clocks[field] > latest) ? clocks[field] : latest), undefined)
   const unitWins = unitClock === undefined || unitClock < hlc
+  const lineLists = lineListsOf(entity)
+  for (const field of lineLists) {
+    if (!(field in fields)) continue
+    // Per line: `field#id` holds the clock of the write that set that line (the field's own for older lines).
+    const lineClock = (id: string) => clocks[`${field}#${id}`] ?? clocks[field]
+    const won: string[] = []
+    data[field] = mergeLines(linesOf(entity, data, field), fields[field], (id) => {
+      const current = lineClock(id)
+      const wins = current === undefined || current < hlc
+      if (wins) won.push(id)
+      return wins
+    })
+    for (const id of won) clocks[`${field}#${id}`] = hlc
+    if (won.length > 0) changed = true
+  }
   for (const [field, value] of Object.entries(fields)) {
+    if (lineLists.includes(field)) continue
     const inUnit = unit.includes(field)
     const current = inUnit ? unitClock : clocks[field]
     // Later HLC wins; an older write loses but stays in the mutation log as the history of the field.

@@ -42,6 +42,13 @@ describe('historyEntry', () => {
     expect(Object.keys(historyEntry(logged('placement.move', { id: 'pl', position }, 10), moved)!.fields)).not.toContain('kerbId')
   })
 
+  it('calls a checklist change overwritten only when a line it wrote lost, not when another line moved', () => {
+    const documents = [{ id: 'kbis', kind: 'kbis', done: true }, { id: 'insuranceCertificate', kind: 'insuranceCertificate', done: true }]
+    const permit = { data: { documents }, clocks: { documents: clock(1), 'documents#kbis': clock(10), 'documents#insuranceCertificate': clock(20) } }
+    expect(historyEntry(logged('permit.patch', { id: 'p', fields: { documents: [{ id: 'kbis', kind: 'kbis', done: true }] } }, 10), permit)!.overwritten).toEqual([])
+    expect(historyEntry(logged('permit.patch', { id: 'p', fields: { documents: [{ id: 'insuranceCertificate', kind: 'insuranceCertificate', done: false }] } }, 15), permit)!.overwritten).toEqual(['documents'])
+  })
+
   it('does not call a value overwritten when the field holds it anyway', () => {
     expect(historyEntry(logged('location.patch', { id: 'l', fields: { name: 'Cave' } }, 10), current)!.overwritten).toEqual([])
   })

@@ -8,6 +8,7 @@
 import type { Kysely } from 'kysely'
 import { sql } from 'kysely'
 import type { EntityName } from '../../core/model'
+import { lineListsOf, linesOf, withLineIds, type Line } from '../../core/model/lines'
 import { decodeHlc } from '../../core/sync/hlc'
 import { HISTORY_LIMIT, type HistoryEntry, type HistoryResponse } from '../../core/sync/history'
 import { parseMutationName } from '../../core/sync/mutationNames'
@@ -83,9 +84,18 @@ export function historyEntry(row: LoggedChange, current: CurrentRow | undefined)
   }
   // A meal adjustment adds to the count: it never loses to another one.
   if (current && parsed.op !== 'adjust') {
-    entry.overwritten = Object.keys(fields).filter((field) => current.clocks[field] !== clock && !same(current.data[field], fields[field]))
+    const lists = lineListsOf(parsed.entity)
+    entry.overwritten = Object.keys(fields).filter((field) =>
+      lists.includes(field) ? lineOverwritten(parsed.entity, current, field, fields[field], clock) : current.clocks[field] !== clock && !same(current.data[field], fields[field]))
   }
   return entry
+}
+
+/** A list kept line by line has lost to a later write when one of the lines it wrote no longer stands as written. */
+function lineOverwritten(entity: string, current: CurrentRow, field: string, written: unknown, clock: string): boolean {
+  const stored = new Map(withLineIds(linesOf(entity, current.data, field)).map((line) => [line.id, line]))
+  const lines = withLineIds(Array.isArray(written) ? (written as Line[]) : [])
+  return lines.some((line) => (current.clocks[`${field}#${line.id}`] ?? current.clocks[field]) !== clock && !same(stored.get(line.id), line))
 }
 
 function fieldsOf(op: string, args: Record<string, unknown> | null): Record<string, unknown> {

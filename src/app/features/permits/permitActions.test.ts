@@ -46,7 +46,9 @@ describe('permit actions', () => {
     expect(await db.blobs.get(line.sha256!)).toMatchObject({ mime: 'application/pdf', pending: 1, productionId: permit.productionId })
     const entry = (await db.outbox.toArray()).at(-1)!
     expect(entry).toMatchObject({ name: 'permit.patch', args: { id: permit.id } })
-    expect((entry.args as PatchArgs).fields.documents).toMatchObject([{ kind: 'insuranceCertificate', sha256: line.sha256 }, { kind: 'plan' }, { kind: 'vehiclePlan' }, { kind: 'kbis' }, { kind: 'scenario' }])
+    // Only the line that changed travels (the checklist syncs line by line); the phone keeps the whole list.
+    expect((entry.args as PatchArgs).fields.documents).toMatchObject([{ id: 'insuranceCertificate', kind: 'insuranceCertificate', sha256: line.sha256 }])
+    expect((await permits.get(permit.id))!.documents!.map((doc) => doc.kind)).toEqual(['insuranceCertificate', 'plan', 'vehiclePlan', 'kbis', 'scenario'])
   })
 
   it('refuses a file type the server would refuse, and stores nothing', async () => {
