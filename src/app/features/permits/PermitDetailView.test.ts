@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Authority, Permit } from '../../../core/model'
+import type { Authority, Permit, Placement, ShootDay, Vehicle } from '../../../core/model'
 import { newId } from '../../../core/sync/ids'
 import { db } from '../../db/db'
 import { repositoryFor } from '../records/repositories'
@@ -9,7 +9,7 @@ import { mountPermitPage } from './permitTestMount'
 afterEach(async () => {
   vi.unstubAllGlobals()
   document.body.innerHTML = ''
-  await Promise.all(['authority', 'permit'].map((entity) => db.records(entity as 'permit').clear()))
+  await Promise.all(['authority', 'permit', 'shootDay', 'vehicle', 'placement'].map((entity) => db.records(entity as 'permit').clear()))
   await Promise.all([db.outbox.clear(), db.meta.clear(), db.teams.clear()])
 })
 
@@ -42,6 +42,23 @@ describe('PermitDetailView', () => {
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="history-entry"]')).toHaveLength(1))
     expect(fetcher).toHaveBeenCalledWith(`/api/v1/productions/${pid}/history/permit/${id}`, expect.anything())
     expect(wrapper.get('[data-testid="history-entry"]').text()).toContain('PF-42')
+    wrapper.unmount()
+  })
+
+  it('counts the vehicle plan ready once a day of the request has vehicles placed, and says which days', async () => {
+    const { pid, id } = await seed()
+    const day = await repositoryFor<ShootDay>('shootDay').create(pid, { number: 3, date: '2099-03-08', dayType: 'normal', locationIds: [] })
+    const van = await repositoryFor<Vehicle>('vehicle').create(pid, { name: 'Camion caméra', kind: 'van', lengthM: 7.5, widthM: 2.4 })
+    if (!day.ok || !van.ok) throw new Error('fixtures')
+    expect(await repositoryFor<Permit>('permit').update(id, { shootDayIds: [day.record.id] })).toMatchObject({ ok: true })
+    const wrapper = await mountPermitPage(PermitDetailView, '/p/:pid/:view(permits)/:id', `/p/${pid}/permits/${id}`)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="permit-documents"]').exists()).toBe(true))
+    expect(wrapper.get('[data-testid="permit-documents"]').text()).toContain('0 prête(s) sur 5')
+    expect(wrapper.find('[data-testid="document-plans-joined"]').exists()).toBe(false)
+
+    await repositoryFor<Placement>('placement').create(pid, { vehicleId: van.record.id, shootDayId: day.record.id, lat: 48.88, lng: 2.34, heading: 90 })
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="permit-documents"]').text()).toContain('1 prête(s) sur 5'))
+    expect(wrapper.get('[data-testid="document-plans-joined"]').text()).toContain('plan de J3')
     wrapper.unmount()
   })
 

@@ -1,10 +1,12 @@
 /**
  * One permit request with what its page and its printout name: the authority, its shoot days (in date order),
- * its décors, and the send deadline with its urgency today. Follows the database live.
+ * its décors, the days whose vehicle plan it joins, and the send deadline with its urgency today. Follows the
+ * database live.
  */
 import { computed, type Ref } from 'vue'
-import type { Authority, Location, Permit, ShootDay } from '../../../core/model'
+import type { Authority, Location, Permit, Placement, ShootDay } from '../../../core/model'
 import { permitDeadline } from '../../../core/rules/permitOverview'
+import { daysWithPlans } from '../../../core/rules/permitPlans'
 import { calendarDateIn } from '../../../core/rules/workingDays'
 import { useLiveQuery } from '../../db/useLiveQuery'
 import { repositoryFor } from '../records/repositories'
@@ -27,10 +29,13 @@ export function usePermit(productionId: Ref<string>, id: Ref<string>) {
     const byId = new Map(allLocations.value.map((location) => [location.id, location]))
     return (permit.value?.locationIds ?? []).map((locationId) => byId.get(locationId)).filter((location): location is Location => !!location)
   })
+  const { data: placements } = useLiveQuery(() => repositoryFor<Placement>('placement').live(productionId.value), [] as Placement[])
+  /** The request's days with vehicles placed at its décors: their plans print with it. */
+  const planDays = computed(() => (permit.value ? daysWithPlans(days.value, placements.value, permit.value.locationIds) : []))
   const today = calendarDateIn(Date.now())
   const deadline = computed(() =>
     permit.value ? permitDeadline(permit.value, authority.value, new Map(days.value.map((day) => [day.id, day.date])), today) : null,
   )
 
-  return { permit, loading, authority, days, locations, deadline, today }
+  return { permit, loading, authority, days, locations, planDays, deadline, today }
 }

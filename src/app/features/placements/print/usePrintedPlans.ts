@@ -6,6 +6,7 @@
 import { computed, type Ref } from 'vue'
 import type { Location, Placement, Production, ShootDay, Vehicle } from '../../../../core/model'
 import type { CityRuleSet } from '../../../../core/rules/cityRules'
+import { permitDayPlacements } from '../../../../core/rules/permitPlans'
 import { analyseDayPlan, resolveRuleSet, type DayPlanAnalysis } from '../../../../core/rules/vehiclePlan'
 import { useLiveQuery } from '../../../db/useLiveQuery'
 import { repositoryFor } from '../../records/repositories'
@@ -40,14 +41,8 @@ export function usePrintedPlans(productionId: Ref<string>) {
    * on a day that shoots one of them; empty or left out, every placement of the day.
    */
   function planOf(day: ShootDay, onlyDecorIds: readonly string[] = []): PrintedDayPlan {
-    const wanted = new Set(onlyDecorIds)
-    const dayShootsWanted = day.locationIds.some((id) => wanted.has(id))
-    const placements = placementList.value.filter(
-      (placement) =>
-        placement.shootDayId === day.id &&
-        (wanted.size === 0 || (placement.locationId ? wanted.has(placement.locationId) : dayShootsWanted)),
-    )
-    const decorIds = wanted.size === 0 ? day.locationIds : day.locationIds.filter((id) => wanted.has(id))
+    const placements = permitDayPlacements(day, placementList.value, onlyDecorIds)
+    const decorIds = onlyDecorIds.length === 0 ? day.locationIds : day.locationIds.filter((id) => onlyDecorIds.includes(id))
     return {
       day,
       placements,
