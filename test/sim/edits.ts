@@ -1,8 +1,8 @@
 /**
  * What simulated crew members do on their phones while offline: create décors, vehicles, permit requests,
  * inventory lines and placements, edit random fields of records they hold, delete a few, count covers on the
- * day's shared meals (ids derived from day and service, so several phones create the same meal) and move permit
- * requests along their workflow. Every value is valid on its own; combinations (a quantity back above the
+ * day's shared meals (ids derived from day and service, so several phones create the same meal), move permit
+ * requests along their workflow and tick, add or remove lines of their documents checklist. Every value is valid on its own; combinations (a quantity back above the
  * quantity out, a departure before the arrival) may be refused by the server, as on a real set.
  */
 import type { LocalChange } from '../../src/app/db/writePath'
@@ -21,6 +21,12 @@ const clock: FieldMaker = (random) => `${pad(random.int(5, 22))}:${pad(random.pi
 const bool: FieldMaker = (random) => random.chance(0.5)
 const between = (min: number, max: number, scale = 1): FieldMaker => (random) => random.int(min, max) / scale
 const oneOf = (options: readonly string[]): FieldMaker => (random) => random.pick(options)
+/** A permit's checklist as a phone's screen shows it: the usual lines ticked or not, and a line or two of its own. */
+const USUAL_DOCUMENTS = ['insuranceCertificate', 'plan', 'vehiclePlan', 'kbis', 'scenario']
+const checklist: FieldMaker = (random) => [
+  ...USUAL_DOCUMENTS.map((kind) => ({ id: kind, kind, label: '', done: random.chance(0.5), fileName: '', mime: '' })),
+  ...['extra-1', 'extra-2'].filter(() => random.chance(0.5)).map((id) => ({ id, kind: 'other', label: text(random), done: random.chance(0.5), fileName: '', mime: '' })),
+]
 const expectedCovers: FieldMaker = (random) => Object.fromEntries(MEAL_GROUP_NAMES.map((group) => [group, random.int(0, 60)]))
 
 /** Editable fields per entity, each with values its schema accepts. */
@@ -30,7 +36,7 @@ const FIELDS: Partial<Record<EntityName, Record<string, FieldMaker>>> = {
     noise: text, parking: text, city: text, dayRate: between(0, 5000), threePhasePower: bool, lat: between(48000, 49000, 1000),
   },
   vehicle: { name: text, kind: oneOf(['van', 'gripTruck', 'catering', 'car']), lengthM: between(5, 250, 10), widthM: between(5, 80, 10), driver: text, notes: text },
-  permit: { title: text, reference: text, notes: text, crewSize: between(0, 200), fee: between(0, 5000), nightWork: bool, places: text },
+  permit: { title: text, reference: text, notes: text, crewSize: between(0, 200), fee: between(0, 5000), nightWork: bool, places: text, documents: checklist },
   meal: { caterer: text, place: text, notes: text, unitPrice: between(0, 60), vegetarian: between(0, 20), vegan: between(0, 10), expected: expectedCovers },
   inventoryItem: { name: text, reference: text, quantityOut: between(1, 20), quantityBack: between(0, 20), condition: oneOf(['ok', 'damaged', 'missing', 'incomplete']), note: text },
   placement: { arrival: clock, departure: clock, street: text, notes: text, heading: between(0, 360), fromNumber: between(0, 200),

@@ -2,7 +2,8 @@
  * The simulation's oracle: an independent model of what the server must hold, fed with every mutation in the
  * order the server applied it (the simulation delivers one request at a time, so that order is known). For each
  * mutation it predicts the outcome from the rules of DESIGN.md section 3 (insert-if-absent, per-field
- * last-writer-wins on the clamped HLC, a placement's position moved as one value, delete wins, additive meal counts clamped to 0..10,000, compare-and-set on
+ * last-writer-wins on the clamped HLC, a placement's position moved as one value, a permit's checklist line by
+ * line, delete wins, additive meal counts clamped to 0..10,000, compare-and-set on
  * the permit workflow's edges, roles) and reports any difference with the server's verdict; at the end it
  * compares its rows with the server's, field by field. It reuses no merge code of the server: a bug there
  * cannot hide in the model.
@@ -34,6 +35,14 @@ const RESERVED: Record<string, readonly string[]> = { meal: ['served'], permit: 
  * Fields that are one value, with the value each holds before any write: a write of any of them wins or loses for
  * all of them, against the latest write of any (a drag on one phone and a turn on another never mix).
  */
+/** Fields kept line by line: each line has an id, its own last writer, and a removed line stays, marked removed. */
+const LINE_FIELDS: Record<string, string> = { permit: 'documents' }
+/** What a permit with no checklist of its own stands for: the usual lines, the insurance one ticked by its old flag. */
+function impliedChecklist(insurance: unknown): Record<string, unknown>[] {
+  return ['insuranceCertificate', 'plan', 'vehiclePlan', 'kbis', 'scenario']
+    .map((kind) => ({ id: kind, kind, label: '', done: kind === 'insuranceCertificate' && !!insurance, fileName: '', mime: '' }))
+}
+
 const UNITS: Record<string, Record<string, unknown>> = {
   placement: { lat: null, lng: null, heading: 0, kerbId: '', street: '', fromNumber: null, toNumber: null, side: '' },
 }
@@ -66,6 +75,13 @@ interface ModelRow {
   fields: Map<string, FieldWrite>
   served: Record<string, number>
   status?: string
+  /**
+   * A permit's checklist, line by line in list order, each line with the write that set it; undefined while the
+   * permit has no list of its own (it then stands for the usual lines, see impliedChecklist).
+   */
+  lines?: { id: string; write: FieldWrite }[]
+  /** The write the checklist field itself dates from (its create): a line never written since compares with it. */
+  linesSince?: FieldWrite
   /** The last mutations that reached this row, with the server's verdict: printed when the row differs. */
   trace: string[]
 }
@@ -121,6 +137,13 @@ export class ReferenceModel {
         }
         if (entity === 'meal') created.served = normalisedCounts(record.served)
         if (entity === 'permit') created.status = String(record.status)
+        const lineField = LINE_FIELDS[entity]
+        if (lineField) {
+          const initial = Array.isArray(record[lineField]) ? (record[lineField] as Record<string, unknown>[]) : []
+          created.fields.delete(lineField)
+          created.linesSince = write(null)
+          if (initial.length > 0) created.lines = initial.map((line) => ({ id: String(line.id), write: write(line) }))
+        }
         return this.compare(mutation, { accepted: true }, () => this.rows.set(key, created))
       }
       if (row.deleted) return this.compare(mutation, { accepted: false, reason: 'deleted' })
@@ -193,8 +216,28 @@ export class ReferenceModel {
    * Per field, the later clock wins. A device's own edits keep their order whatever the clamp did to their
    * clocks: the user's last edit of a field is the one that stays.
    */
-  private patchVerdict(mutation: LoggedMutation, row: ModelRow, fields: [string, unknown][], write: (value: unknown) => FieldWrite): string | null {
+  private patchVerdict(mutation: LoggedMutation, row: ModelRow, written: [string, unknown][], write: (value: unknown) => FieldWrite): string | null {
+    let fields = written
     const clock = write(null).hlc
+    const lineField = LINE_FIELDS[row.entity]
+    const writtenLines = fields.find(([field]) => field === lineField)?.[1] as Record<string, unknown>[] | undefined
+    fields = fields.filter(([field]) => field !== lineField)
+    let lines = row.lines
+    if (writtenLines) {
+      // A permit with no list of its own starts from the lines it stands for, dated from its create.
+      lines = [...(row.lines ?? impliedChecklist(row.fields.get('insuranceCertificate')?.value).map((line) => ({ id: String(line.id), write: { ...row.linesSince!, value: line } })))]
+      let changedLine = false
+      for (const line of writtenLines) {
+        const id = String(line.id)
+        const at = lines.findIndex((held) => held.id === id)
+        const held = at >= 0 ? lines[at]!.write : row.linesSince
+        if (!overwrites(mutation.clientId, clock, held)) continue
+        changedLine = true
+        if (at >= 0) lines[at] = { id, write: write(line) }
+        else lines.push({ id, write: write(line) })
+      }
+      if (!changedLine) lines = row.lines
+    }
     const unit = UNITS[row.entity] ?? {}
     const inUnit = (field: string) => field in unit
     const unitWrites = Object.keys(unit).map((field) => row.fields.get(field)).filter((held) => held !== undefined)
@@ -211,6 +254,7 @@ export class ReferenceModel {
     if (winners.length > 0 && !crossFieldValid(row.entity, merged)) return this.compare(mutation, { accepted: false, reason: 'invalid' })
     return this.compare(mutation, { accepted: true }, () => {
       row.fields = merged
+      row.lines = lines
     })
   }
 
@@ -286,6 +330,13 @@ export function compareWithServer(model: ReferenceModel, server: Map<string, { d
       problems.push(`${key}.served: ${JSON.stringify(stored.data.served)} on the server, ${JSON.stringify(row.served)} in the model`)
     }
     if (row.entity === 'permit' && stored.data.status !== row.status) problems.push(`${key}.status: ${String(stored.data.status)} on the server, ${row.status} in the model`)
+    const lineField = LINE_FIELDS[row.entity]
+    if (lineField) {
+      const expected = (row.lines ?? []).map((line) => line.write.value)
+      if (!isDeepStrictEqual(stored.data[lineField] ?? [], expected)) {
+        problems.push(`${key}.${lineField}: ${JSON.stringify(stored.data[lineField])} on the server, ${JSON.stringify(expected)} in the model`)
+      }
+    }
     if (problems.length > before) problems.push(`  ${key} received: ${row.trace.join(' | ')}`)
   }
   const modelled = new Set(model.expectedRows().map((row) => `${row.entity}:${row.id}`))
