@@ -84,6 +84,30 @@ describe('RecordHistory', () => {
     expect(lost!.findAll('[data-testid="history-overwritten"]')).toHaveLength(3)
   })
 
+  it('lists the checklist lines a change wrote, those it removed marked removed', async () => {
+    await db.teams.put(team)
+    const change: HistoryResponse = {
+      truncated: false,
+      entries: [{
+        at: '2026-03-02T10:05:00.000Z', author: 'Sami', op: 'patch', overwritten: [], status: 'applied',
+        fields: { documents: [{ id: 'syndic', kind: 'other', label: 'Accord du syndic', done: false }, { id: 'kbis', kind: 'kbis', label: '', done: false, removed: true }] },
+      }],
+    }
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(change), { status: 200, headers: { 'content-type': 'application/json' } })))
+    const wrapper = mount(RecordHistory, {
+      props: { productionId: PID, entity: 'permit', recordId: 'pm-1', refs: () => undefined },
+      global: { plugins: [i18n, createPinia()] },
+    })
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="history-load"]').exists()).toBe(true))
+    await wrapper.get('[data-testid="history-load"]').trigger('click')
+    await vi.waitFor(() => expect(wrapper.findAll('[data-field="documents"] li')).toHaveLength(2))
+    const [added, removed] = wrapper.findAll('[data-field="documents"] li')
+    expect(added!.text()).toContain('Accord du syndic')
+    expect(added!.find('[data-testid="line-removed"]').exists()).toBe(false)
+    expect(removed!.text()).toContain('Extrait Kbis')
+    expect(removed!.get('[data-testid="line-removed"]').text()).toBe('retirée')
+  })
+
   it('says the history needs the network when the server cannot be reached', async () => {
     await db.teams.put(team)
     vi.stubGlobal('fetch', vi.fn(async () => {
