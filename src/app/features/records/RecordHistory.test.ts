@@ -18,6 +18,17 @@ const answer: HistoryResponse = {
   ],
 }
 
+/** The history card of a record in a team production, the server answering `answer`, once its entries show. */
+async function loadedHistory(entity: 'placement' | 'permit', recordId: string, answer: HistoryResponse) {
+  await db.teams.put(team)
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(answer), { status: 200, headers: { 'content-type': 'application/json' } })))
+  const wrapper = mount(RecordHistory, { props: { productionId: PID, entity, recordId, refs: () => undefined }, global: { plugins: [i18n, createPinia()] } })
+  await vi.waitFor(() => expect(wrapper.find('[data-testid="history-load"]').exists()).toBe(true))
+  await wrapper.get('[data-testid="history-load"]').trigger('click')
+  await vi.waitFor(() => expect(wrapper.findAll('[data-testid="history-entry"]')).toHaveLength(answer.entries.length))
+  return wrapper
+}
+
 function mountHistory() {
   return mount(RecordHistory, {
     props: { productionId: PID, entity: 'location', recordId: 'loc-1', refs: () => undefined },
@@ -60,7 +71,6 @@ describe('RecordHistory', () => {
   })
 
   it('shows a vehicle moved: its position to the micro-degree, its heading and street reading, the lost one struck', async () => {
-    await db.teams.put(team)
     const moves: HistoryResponse = {
       truncated: false,
       entries: [
@@ -68,14 +78,7 @@ describe('RecordHistory', () => {
         { at: '2026-03-02T10:04:00.000Z', author: 'Sami', op: 'move', fields: { lat: 48.8752007426375, lng: 2.3317998647689824, heading: 180 }, overwritten: ['lat', 'lng', 'heading'], status: 'applied' },
       ],
     }
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(moves), { status: 200, headers: { 'content-type': 'application/json' } })))
-    const wrapper = mount(RecordHistory, {
-      props: { productionId: PID, entity: 'placement', recordId: 'pl-1', refs: () => undefined },
-      global: { plugins: [i18n, createPinia()] },
-    })
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="history-load"]').exists()).toBe(true))
-    await wrapper.get('[data-testid="history-load"]').trigger('click')
-    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="history-entry"]')).toHaveLength(2))
+    const wrapper = await loadedHistory('placement', 'pl-1', moves)
     const [latest, lost] = wrapper.findAll('[data-testid="history-entry"]')
     expect(latest!.text()).toContain('a déplacé le véhicule')
     expect(latest!.get('[data-field="lat"]').text()).toBe('48.875094')
@@ -85,7 +88,6 @@ describe('RecordHistory', () => {
   })
 
   it('lists the checklist lines a change wrote, those it removed marked removed', async () => {
-    await db.teams.put(team)
     const change: HistoryResponse = {
       truncated: false,
       entries: [{
@@ -93,14 +95,7 @@ describe('RecordHistory', () => {
         fields: { documents: [{ id: 'syndic', kind: 'other', label: 'Accord du syndic', done: false }, { id: 'kbis', kind: 'kbis', label: '', done: false, removed: true }] },
       }],
     }
-    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify(change), { status: 200, headers: { 'content-type': 'application/json' } })))
-    const wrapper = mount(RecordHistory, {
-      props: { productionId: PID, entity: 'permit', recordId: 'pm-1', refs: () => undefined },
-      global: { plugins: [i18n, createPinia()] },
-    })
-    await vi.waitFor(() => expect(wrapper.find('[data-testid="history-load"]').exists()).toBe(true))
-    await wrapper.get('[data-testid="history-load"]').trigger('click')
-    await vi.waitFor(() => expect(wrapper.findAll('[data-field="documents"] li')).toHaveLength(2))
+    const wrapper = await loadedHistory('permit', 'pm-1', change)
     const [added, removed] = wrapper.findAll('[data-field="documents"] li')
     expect(added!.text()).toContain('Accord du syndic')
     expect(added!.find('[data-testid="line-removed"]').exists()).toBe(false)
