@@ -38,6 +38,34 @@ export function liveTeams(database: RegieDatabase = db) {
   return liveQuery(() => database.teams.toArray())
 }
 
+/** One team production as the Synchronisation screen lists it: its name, last sync, last error and changes waiting. */
+export interface TeamSyncSummary {
+  productionId: string
+  productionName: string | null
+  lastSyncAt: string | null
+  lastError: string | null
+  pending: number
+  rejected: number
+}
+
+export function liveTeamSyncSummaries(database: RegieDatabase = db) {
+  return liveQuery(async (): Promise<TeamSyncSummary[]> => {
+    const teams = await database.teams.toArray()
+    return Promise.all(teams.map(async (team) => {
+      const [production, pending, rejected] = await Promise.all([
+        database.records('production').get(team.productionId),
+        database.outbox.where('productionId').equals(team.productionId).count(),
+        database.rejections.where('productionId').equals(team.productionId).count(),
+      ])
+      const name = production?.name
+      return {
+        productionId: team.productionId, productionName: typeof name === 'string' ? name : null,
+        lastSyncAt: team.lastSyncAt, lastError: team.lastError, pending, rejected,
+      }
+    }))
+  })
+}
+
 /** This device's clientId for a production, made (with an empty stream) if it has never written there. */
 export async function clientIdFor(productionId: string, database: RegieDatabase = db): Promise<string> {
   return database.transaction('rw', database.meta, async () => {
