@@ -70,6 +70,8 @@ test('a form refuses bad input next to the field and keeps what was typed', asyn
   await page.goto(`/p/${pid}/rental-houses/new`)
   await fillForm(page, { name: 'Transpalux' })
   await page.getByTestId('save').click()
+  // Saved (its page shows) before leaving: a navigation right after the tap could cut the save short.
+  await expect(page.getByTestId('record-detail')).toBeVisible()
   await page.goto(`/p/${pid}/inventory/new`)
   await fillForm(page, { rentalHouseId: { label: 'Transpalux' }, name: 'SkyPanel S60', quantityOut: '2', quantityBack: '3' })
   await page.getByTestId('save').click()

@@ -18,16 +18,20 @@ describe('a permit\'s documents checklist on two phones', () => {
       if (!permit.ok) throw new Error('permit')
       return { id: permit.record.id }
     })
-    const tick = async (phone: typeof ad, kind: string, change: (lines: ReturnType<typeof permitDocuments>) => ReturnType<typeof permitDocuments>) => {
+    // Each phone writes the lines it changes (as the checklist and the form do): a tick, a line added, one removed.
+    const write = async (phone: typeof ad, change: (lines: ReturnType<typeof permitDocuments>) => Record<string, unknown>[]) => {
       const permit = (await phone.repository<Permit>('permit').get(id))!
-      const lines = change(permitDocuments(permit)).map((line) => (line.kind === kind ? { ...line, done: true } : line))
-      expect(await phone.repository<Permit>('permit').update(id, { documents: lines })).toMatchObject({ ok: true })
+      expect(await phone.repository<Permit>('permit').update(id, { documents: change(permitDocuments(permit)) })).toMatchObject({ ok: true })
     }
-    await tick(ad, 'insuranceCertificate', (lines) => lines)
-    await tick(regie, 'kbis', (lines) => [...lines.filter((line) => line.kind !== 'scenario'), { id: 'syndic', kind: 'other', label: 'Accord du syndic', done: false, fileName: '', mime: '' }])
+    const line = (lines: ReturnType<typeof permitDocuments>, kind: string) => lines.find((candidate) => candidate.kind === kind)!
+    await write(ad, (lines) => [{ ...line(lines, 'insuranceCertificate'), done: true }])
+    await write(regie, (lines) => [
+      { ...line(lines, 'kbis'), done: true }, { ...line(lines, 'scenario'), removed: true },
+      { id: 'syndic', kind: 'other', label: 'Accord du syndic', done: false, fileName: '', mime: '' },
+    ])
     // What each phone sends is the lines it changed, not the list.
     const sent = (await regie.database.outbox.toArray()).map((entry) => (entry.args as unknown as { fields: { documents: { id: string }[] } }).fields.documents.map((line) => line.id))
-    expect(sent).toEqual([['kbis', 'syndic', 'scenario']])
+    expect(sent).toEqual([['kbis', 'scenario', 'syndic']])
 
     await regie.sync(pid)
     await ad.sync(pid)

@@ -21,11 +21,16 @@ const clock: FieldMaker = (random) => `${pad(random.int(5, 22))}:${pad(random.pi
 const bool: FieldMaker = (random) => random.chance(0.5)
 const between = (min: number, max: number, scale = 1): FieldMaker => (random) => random.int(min, max) / scale
 const oneOf = (options: readonly string[]): FieldMaker => (random) => random.pick(options)
-/** A permit's checklist as a phone's screen shows it: the usual lines ticked or not, and a line or two of its own. */
+/**
+ * The checklist lines a phone writes (a patch names the lines it changes): usual lines ticked or unticked, a line of
+ * its own added or changed, or removed (and maybe brought back later by another edit).
+ */
 const USUAL_DOCUMENTS = ['insuranceCertificate', 'plan', 'vehiclePlan', 'kbis', 'scenario']
 const checklist: FieldMaker = (random) => [
-  ...USUAL_DOCUMENTS.map((kind) => ({ id: kind, kind, label: '', done: random.chance(0.5), fileName: '', mime: '' })),
-  ...['extra-1', 'extra-2'].filter(() => random.chance(0.5)).map((id) => ({ id, kind: 'other', label: text(random), done: random.chance(0.5), fileName: '', mime: '' })),
+  ...USUAL_DOCUMENTS.filter(() => random.chance(0.4)).map((kind) => ({ id: kind, kind, label: '', done: random.chance(0.5), fileName: '', mime: '' })),
+  ...['extra-1', 'extra-2'].filter(() => random.chance(0.4)).map((id) => ({
+    id, kind: 'other', label: text(random), done: random.chance(0.5), fileName: '', mime: '', ...(random.chance(0.3) && { removed: true }),
+  })),
 ]
 const expectedCovers: FieldMaker = (random) => Object.fromEntries(MEAL_GROUP_NAMES.map((group) => [group, random.int(0, 60)]))
 

@@ -10,7 +10,7 @@ import {
   catalogueAuthorityId, catalogueAuthorityInput, missingCatalogueEntries, type CatalogueAuthority,
 } from '../../core/rules/authorityCatalogue'
 import { db, liveQuery, type RegieDatabase } from './db'
-import { classifyStorageError } from './storageErrors'
+import { writeFailure } from './storageErrors'
 import { commitChanges, writeTables, type LocalChange } from './writePath'
 
 const authorities = (database: RegieDatabase) => database.records<Authority>('authority')
@@ -41,6 +41,6 @@ export async function addMissingCatalogue(productionId: string, database: RegieD
       return changes.length
     })
   } catch (error) {
-    throw classifyStorageError(error)
+    throw writeFailure(error)
   }
 }

@@ -13,8 +13,8 @@ import { newId } from '../../core/sync/ids'
 import { db, liveQuery, type RegieDatabase } from './db'
 import { changedFields, type SaveResult } from './repository'
 import { queueBlobUpload } from './blobQueueStore'
-import { classifyStorageError } from './storageErrors'
-import { commitChanges, RecordNotFound, writeTables, type LocalChange } from './writePath'
+import { writeFailure } from './storageErrors'
+import { commitChanges, writeTables, type LocalChange } from './writePath'
 
 /** A photo ready to store: what processImage makes. */
 export interface PhotoBytes {
@@ -71,7 +71,7 @@ export async function addPhoto(input: NewPhoto, database: RegieDatabase = db): P
       await commitChanges([{ op: 'create', entity: 'photo', record }], database)
     })
   } catch (error) {
-    throw classifyStorageError(error)
+    throw writeFailure(error)
   }
   return (await photos(database).get(record.id))!
 }
@@ -86,7 +86,7 @@ export async function saveSignature(
   try {
     await database.transaction('rw', database.blobs, database.blobUploads, () => keepBlob(database, input.productionId, sha256, input.png, input.png.type || 'image/png'))
   } catch (error) {
-    throw classifyStorageError(error)
+    throw writeFailure(error)
   }
   return checked.value
 }
@@ -110,9 +110,8 @@ export async function attachDocument(
       await commitChanges(changes, database)
     })
   } catch (error) {
-    // The record went away meanwhile: say so, rather than blame the phone's storage.
-    if (error instanceof RecordNotFound) throw error
-    throw classifyStorageError(error)
+    // The record went away meanwhile, or the production is read-only: say so, rather than blame the phone's storage.
+    throw writeFailure(error)
   }
   return sha256
 }
@@ -174,7 +173,7 @@ export async function movePhoto(id: string, offset: -1 | 1, slot?: string, datab
       if (changes.length > 0) await commitChanges(changes, database)
     })
   } catch (error) {
-    throw classifyStorageError(error)
+    throw writeFailure(error)
   }
 }
 

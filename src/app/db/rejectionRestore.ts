@@ -11,7 +11,7 @@
  * would write (a pull changed the record meanwhile).
  */
 import type { BaseRecord, EntityName, MealGroup } from '../../core/model'
-import { lineListsOf, linesOf, mergeLines } from '../../core/model/lines'
+import { changedLines, lineListsOf, linesOf, mergeLines, patchedRecord } from '../../core/model/lines'
 import { mealId, MEAL_SERVICES, type MealService } from '../../core/model/meal'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
 import { newId } from '../../core/sync/ids'
@@ -80,13 +80,20 @@ export async function restorePlan(rejection: StoredRejection, database: RegieDat
   // A refused move restores as a patch of the position: the write path sends it as a move again.
   const refused = withoutReserved(entity, op === 'move' ? { ...(rejection.args as MoveArgs).position } : (rejection.args as PatchArgs).fields)
   if (!current) return { kind: 'none', entity, why: 'missing' }
-  // A list kept line by line was sent as the lines changed: restore them on top of the list as it stands.
-  const fields = Object.fromEntries(Object.entries(refused).map(([field, value]) =>
-    [field, lineListsOf(entity).includes(field) ? mergeLines(linesOf(entity, current, field), value) : value]))
+  // A list kept line by line was sent as the lines it wrote: restore those that differ from the list as it stands.
+  const fields: Record<string, unknown> = {}
+  for (const [field, value] of Object.entries(refused)) {
+    if (!lineListsOf(entity).includes(field)) fields[field] = value
+    else {
+      const lines = linesOf(entity, current, field)
+      const differing = changedLines(lines, mergeLines(lines, value), newId)
+      if (differing.length > 0) fields[field] = differing
+    }
+  }
   // The copy of a deleted record is the last version this phone knew, with the refused values on top.
-  if (!alive || rejection.reason === 'deleted') return recreatePlan(entity, id, { ...editableFields(current), ...fields }, database)
+  if (!alive || rejection.reason === 'deleted') return recreatePlan(entity, id, patchedRecord(entity, editableFields(current), fields), database)
   // The server never had it (its create was refused too): send the whole record again, not a patch of nothing.
-  if (rejection.reason === 'not_found') return createAgain(entity, id, { ...editableFields(alive), ...fields })
+  if (rejection.reason === 'not_found') return createAgain(entity, id, patchedRecord(entity, editableFields(alive), fields))
   return patchPlan(entity, alive, fields)
 }
 

@@ -5,6 +5,7 @@
  */
 import type { Observable } from 'dexie'
 import type { BaseRecord, EntityName, FieldErrors } from '../../core/model'
+import { changedLines, lineListsOf, linesOf, patchedRecord } from '../../core/model/lines'
 import { newId } from '../../core/sync/ids'
 import { db, liveQuery, type RegieDatabase } from './db'
 import { commitChange, commitChanges } from './writePath'
@@ -39,6 +40,7 @@ export interface Repository<T extends BaseRecord> {
    * duplicate; a deleted one is left deleted (delete wins) and the next free `<id>-2`, `<id>-3`... is used.
    */
   create(productionId: string, input: Record<string, unknown>, id?: string): Promise<SaveResult<T>>
+  /** `input`: the fields to change; for a list kept line by line, the lines to write (lines.ts). */
   update(id: string, input: Record<string, unknown>): Promise<SaveResult<T>>
   remove(id: string): Promise<void>
 }
@@ -117,16 +119,22 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
       // a form opened before a teammate's count or status change must not send the old one back (and be refused).
       const reserved = ENTITY_RULES[entity]?.reserved ?? []
       const typed = Object.fromEntries(Object.entries(input).filter(([key]) => !reserved.includes(key)))
-      const result = validate(inputSchema, { ...current, ...typed })
+      // A list kept line by line (a permit's checklist) is given as the lines to write, merged into the record's.
+      const result = validate(inputSchema, patchedRecord(entity, current, typed))
       if (!result.ok) return result
       // Compare with the stored record as the schema reads it: defaults it fills in and nested key order are not
       // edits, and a patch carrying untouched fields would overwrite other devices' edits of them (LWW per field).
       // Base fields (id, productionId, timestamps, tombstone) are never the user's to patch.
       const before = validate(inputSchema, current)
-      const fields = changedFields(
-        before.ok ? (before.value as Record<string, unknown>) : current,
-        editableFields(result.value as Record<string, unknown>),
-      )
+      const stored = before.ok ? (before.value as Record<string, unknown>) : current
+      const after = editableFields(result.value as Record<string, unknown>)
+      const fields = changedFields(stored, after)
+      // Of a list kept line by line, only the lines that changed: the others may be a teammate's newer version.
+      for (const field of lineListsOf(entity).filter((key) => key in fields)) {
+        const lines = changedLines(linesOf(entity, stored, field), after[field], newId)
+        if (lines.length > 0) fields[field] = lines
+        else delete fields[field]
+      }
       // The server's rules (a locked meal order), checked here first so the user is told before anything is saved.
       const refusal = ENTITY_RULES[entity]?.refuse?.(existing, fields, Date.now())
       if (refusal) return { ok: false, errors: { _: `errors.refused.${refusal}` } }

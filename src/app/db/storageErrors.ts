@@ -14,6 +14,14 @@ export class StorageFailure extends Error {
 const QUOTA = ['QuotaExceededError']
 const BLOCKED = ['DatabaseClosedError', 'OpenFailedError', 'VersionError', 'InvalidStateError', 'UpgradeError', 'BlockedError']
 
+/** Refusals the write path raises on purpose (a read-only production, a record gone, a stale move): not storage failures. */
+const REFUSALS = new Set(['ReadOnlyProduction', 'RecordNotFound', 'ChangeRefused'])
+
+/** What a failed local write throws: the write path's own refusal as it is, else the storage failure behind it. */
+export function writeFailure(error: unknown): Error {
+  return error instanceof Error && REFUSALS.has(error.name) ? error : classifyStorageError(error)
+}
+
 export function classifyStorageError(error: unknown): StorageFailure {
   if (error instanceof StorageFailure) return error
   const names = errorNames(error)

@@ -8,7 +8,7 @@
  * of a list kept line by line (a permit's documents) carries only the lines it changes.
  */
 import type { BaseRecord, EntityName, MealGroup } from '../../core/model'
-import { changedLines, lineListsOf, linesOf, patchedRecord } from '../../core/model/lines'
+import { changedLines, lineListsOf, linesOf, mergeLines, patchedRecord } from '../../core/model/lines'
 import { PLACEMENT_POSITION, PLACEMENT_POSITION_FIELDS, type PlacementPosition } from '../../core/model/placementPosition'
 import { canTransition, transitionFields, type PermitStatus } from '../../core/model/permitStatus'
 import { applyMealAdjust } from '../../core/rules/mealCounter'
@@ -17,7 +17,7 @@ import { decodeHlc, encodeHlc, tickHlc } from '../../core/sync/hlc'
 import { newId } from '../../core/sync/ids'
 import type { MutationArgs, MutationName, OutboxEntry } from '../../core/sync/mutations'
 import { clientStateKey, db, type ClientState, type RegieDatabase } from './db'
-import { classifyStorageError } from './storageErrors'
+import { writeFailure } from './storageErrors'
 import { ReadOnlyProduction } from './writeErrors'
 
 export type LocalChange =
@@ -92,8 +92,7 @@ export async function commitChanges(changes: LocalChange[], database: RegieDatab
       return entries
     })
   } catch (error) {
-    if (error instanceof RecordNotFound || error instanceof ChangeRefused || error instanceof ReadOnlyProduction) throw error
-    throw classifyStorageError(error)
+    throw writeFailure(error)
   }
 }
 
@@ -104,7 +103,7 @@ export async function commitChange(change: LocalChange, database: RegieDatabase 
 
 /**
  * The mutations a change makes: a placement patch that moves the vehicle gives a move and a patch of the rest; a
- * patch of a line list (given whole, as the screen shows it) keeps only the lines it changes.
+ * patch of a line list (the lines to write) keeps only those that change something.
  */
 async function asMutations(database: RegieDatabase, change: LocalChange): Promise<LocalChange[]> {
   if (change.op !== 'patch') return [change]
@@ -113,7 +112,8 @@ async function asMutations(database: RegieDatabase, change: LocalChange): Promis
     const { existing } = await targetOf(database, change)
     const fields = { ...change.fields }
     for (const field of lists) {
-      const lines = changedLines(linesOf(change.entity, existing!, field), fields[field], newId)
+      const before = linesOf(change.entity, existing!, field)
+      const lines = changedLines(before, mergeLines(before, fields[field]), newId)
       if (lines.length > 0) fields[field] = lines
       else delete fields[field]
     }

@@ -14,6 +14,8 @@ describe('withLineIds', () => {
     const legacy = [{ kind: 'kbis' }, { kind: 'other', label: 'A' }, { kind: 'kbis' }, { id: 'plan', kind: 'plan' }, { kind: 'plan' }]
     expect(withLineIds(legacy).map((line) => line.id)).toEqual(['kbis', 'other-2', 'kbis-3', 'plan', 'plan-5'])
     expect(withLineIds(legacy)).toEqual(withLineIds(structuredClone(legacy)))
+    // Never an id another line holds.
+    expect(withLineIds([{ kind: 'other' }, { id: 'other-1', kind: 'other' }]).map((line) => line.id)).toEqual(['other-1-b', 'other-1'])
   })
 })
 

@@ -2,7 +2,8 @@
  * Lists kept line by line (a permit's documents checklist): in sync each line is its own value, so two phones
  * ticking two different lines offline both count, and a line stays the later writer's whole. Every line has an
  * `id`; a removed line stays in the list as `{...line, removed: true}`, so that its removal travels like any other
- * change (a line missing from a phone's list may only be one it has not seen yet).
+ * change (a line missing from a phone's list may only be one it has not seen yet). So a patch of such a field
+ * holds the lines to write, never the whole list: lines it does not name stay as they are.
  */
 
 import { impliedPermitDocuments } from './permitDocuments'
@@ -39,9 +40,11 @@ export function withLineIds<T extends Line>(lines: readonly T[]): (T & { id: str
   const taken = new Set(lines.map((line) => line.id).filter((id): id is string => !!id))
   return lines.map((line, index) => {
     if (line.id) return line as T & { id: string }
-    const byKind = line.kind && line.kind !== 'other' && !taken.has(line.kind) ? line.kind : `${line.kind || 'line'}-${index + 1}`
-    taken.add(byKind)
-    return { ...line, id: byKind }
+    let id = line.kind && line.kind !== 'other' && !taken.has(line.kind) ? line.kind : `${line.kind || 'line'}-${index + 1}`
+    // A line written with an id of that very form keeps it: this one takes the next free one.
+    while (taken.has(id)) id = `${id}-b`
+    taken.add(id)
+    return { ...line, id }
   })
 }
 

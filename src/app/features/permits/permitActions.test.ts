@@ -34,6 +34,9 @@ describe('permit actions', () => {
     expect(documents.map((doc) => [doc.kind, doc.done])).toEqual([
       ['insuranceCertificate', true], ['plan', true], ['vehiclePlan', false], ['kbis', false], ['scenario', false],
     ])
+    // Only the ticked line travels: another phone ticking another line of the same old request keeps its tick.
+    const entry = (await db.outbox.toArray()).at(-1)!
+    expect((entry.args as PatchArgs).fields.documents).toEqual([expect.objectContaining({ id: 'plan', done: true })])
   })
 
   it('joins a PDF to a line: the bytes wait for upload and the line points at them, in one write', async () => {

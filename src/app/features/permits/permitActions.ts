@@ -21,10 +21,13 @@ export async function transitionPermit(permit: Pick<Permit, 'id' | 'status'>, to
   return refusalOf(() => commitChange({ op: 'transition', entity: 'permit', id: permit.id, from: permit.status, to }))
 }
 
-/** Ticks or unticks one line; a request made before the checklist gets the default list written with it. */
+/**
+ * Ticks or unticks one line: only that line is written (a teammate's tick of another line stands); a request made
+ * before the checklist gets the list it stands for written with it.
+ */
 export async function setDocumentDone(permit: Permit, index: number, done: boolean): Promise<PermitActionResult> {
-  const documents = permitDocuments(permit).map((doc, i) => (i === index ? { ...doc, done } : doc))
-  return saveDocuments(permit, documents)
+  const line = permitDocuments(permit)[index]
+  return line ? saveDocuments(permit, [{ ...line, done }]) : { ok: false, error: 'errors.notFound' }
 }
 
 /** Joins a file (PDF, JPEG, PNG or WebP, at most 25 MB) to one line and ticks it: the document is ready. */
@@ -33,12 +36,14 @@ export async function attachToDocument(permit: Permit, index: number, file: File
   if (file.size > MAX_BLOB_BYTES) return { ok: false, error: 'permits.documents.tooLarge' }
   return refusalOf(() =>
     attachDocument({ productionId: permit.productionId, file, mime: file.type }, (sha256) => {
-      const documents = permitDocuments(permit).map((doc, i) => (i === index ? { ...doc, done: true, sha256, fileName: file.name.slice(0, 200), mime: file.type } : doc))
-      return [{ op: 'patch', entity: 'permit', id: permit.id, fields: { documents } }]
+      const line = permitDocuments(permit)[index]
+      if (!line) throw new RecordNotFound('permit', permit.id)
+      return [{ op: 'patch', entity: 'permit', id: permit.id, fields: { documents: [{ ...line, done: true, sha256, fileName: file.name.slice(0, 200), mime: file.type }] } }]
     }),
   )
 }
 
+/** Writes checklist lines (the lines to write, merged into the request's list). */
 async function saveDocuments(permit: Permit, documents: PermitDocument[]): Promise<PermitActionResult> {
   const checked = documents.length <= MAX_PERMIT_DOCUMENTS && documents.every((doc) => validate(PermitDocumentSchema, doc).ok)
   if (!checked) return { ok: false, error: 'errors.saveFailed' }

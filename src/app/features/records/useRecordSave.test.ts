@@ -1,5 +1,6 @@
 import { createPinia, setActivePinia } from 'pinia'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { defaultPermitDocuments } from '../../../core/model'
 import { Dexie, RegieDatabase } from '../../db/db'
 import { createRepository, editableFields } from '../../db/repository'
 import { useRecordSave } from './useRecordSave'
@@ -31,6 +32,33 @@ describe('useRecordSave', () => {
     const patch = (await database.outbox.toArray()).at(-1)!
     expect(patch).toMatchObject({ name: 'location.patch', args: { fields: { name: 'Cave du bar' } } })
     expect(Object.keys((patch.args as { fields: object }).fields)).toEqual(['name'])
+  })
+})
+
+describe('useRecordSave and a permit\'s checklist', () => {
+  it('sends the lines the user changed in the form: a teammate\'s tick and added line, pulled while it was open, stay', async () => {
+    const repository = createRepository('permit', database)
+    const created = await repository.create('p1', { title: 'Rue des Martyrs', authorityId: 'a1', status: 'draft', shootType: 'feature', documents: defaultPermitDocuments() })
+    if (!created.ok) throw new Error('create')
+    const opened = editableFields(created.record)
+    const lines = opened.documents as { id: string; done: boolean }[]
+    // Meanwhile a pull brings a teammate's tick of the Kbis and a line of theirs.
+    await database.records('permit').update(created.record.id, {
+      documents: [...lines.map((line) => (line.id === 'kbis' ? { ...line, done: true } : line)), { id: 'syndic', kind: 'other', label: 'Accord du syndic', done: true }],
+    })
+
+    // In the form (opened before), the user removes the scenario line and adds one of their own.
+    const { save, errors } = useRecordSave({ repository, productionId: 'p1', id: created.record.id, initial: () => opened, onSaved: () => undefined })
+    await save({ ...opened, documents: [...lines.filter((line) => line.id !== 'scenario'), { id: 'photos', kind: 'other', label: 'Photos du lieu', done: false }] })
+
+    expect(errors.value).toEqual({})
+    const stored = (await repository.get(created.record.id))!.documents as { id: string; done: boolean; removed?: boolean }[]
+    expect(stored.map((line) => [line.id, line.done, !!line.removed])).toEqual([
+      ['insuranceCertificate', false, false], ['plan', false, false], ['vehiclePlan', false, false], ['kbis', true, false], ['scenario', false, true],
+      ['syndic', true, false], ['photos', false, false],
+    ])
+    const patch = (await database.outbox.toArray()).at(-1)!
+    expect((patch.args as unknown as { fields: { documents: { id: string }[] } }).fields.documents.map((line) => line.id)).toEqual(['scenario', 'photos'])
   })
 })
 

@@ -5,7 +5,9 @@
  * meanwhile (by sync) is not reverted to what the form had loaded.
  */
 import { ref } from 'vue'
-import type { BaseRecord, FieldErrors } from '../../../core/model'
+import type { BaseRecord, EntityName, FieldErrors } from '../../../core/model'
+import { changedLines, lineListsOf } from '../../../core/model/lines'
+import { newId } from '../../../core/sync/ids'
 import { changedFields, type Repository } from '../../db/repository'
 import { saveFailureMessage } from '../../db/writeErrors'
 import { useNoticeStore } from '../../ui/noticeStore'
@@ -38,7 +40,7 @@ export function useRecordSave<T extends BaseRecord>(options: {
       }
       const opened = initial?.()
       const result = id
-        ? await repository.update(id, opened ? changedFields(opened, values) : values)
+        ? await repository.update(id, opened ? editedFields(repository.entity, opened, values) : values)
         : await repository.create(productionId, values, recordId?.(values))
       if (!result.ok) {
         errors.value = result.errors
@@ -55,4 +57,14 @@ export function useRecordSave<T extends BaseRecord>(options: {
   }
 
   return { errors, saving, save }
+}
+
+/**
+ * What the user changed in a form opened on `opened`: the fields that differ, and for a list kept line by line the
+ * lines they changed, added or removed (a line a teammate added or ticked since the form opened stays theirs).
+ */
+function editedFields(entity: EntityName, opened: Record<string, unknown>, values: Record<string, unknown>): Record<string, unknown> {
+  const fields = changedFields(opened, values)
+  for (const field of lineListsOf(entity)) if (field in fields) fields[field] = changedLines(opened[field], values[field], newId)
+  return fields
 }

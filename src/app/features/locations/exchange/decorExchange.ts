@@ -11,7 +11,7 @@ import type { ArchiveReading, DecorArchive } from '../../../../core/exchange/dec
 import { queueBlobUpload } from '../../../db/blobQueueStore'
 import { getBlob } from '../../../db/blobStore'
 import { db, type RegieDatabase } from '../../../db/db'
-import { classifyStorageError } from '../../../db/storageErrors'
+import { writeFailure } from '../../../db/storageErrors'
 import { commitChanges, writeTables, type LocalChange } from '../../../db/writePath'
 import { repositoryFor } from '../../records/repositories'
 
@@ -108,7 +108,7 @@ export async function importDecors(
       return { decors: plan.locations.length, photos: plan.photos.length, copies: plan.copies }
     })
   } catch (error) {
-    throw classifyStorageError(error)
+    throw writeFailure(error)
   }
 }
 
