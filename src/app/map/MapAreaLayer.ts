@@ -3,10 +3,8 @@
  * area being traced shows dashed, with a dot per tapped point. The hatching is an SVG pattern kept once in the page.
  */
 import L from 'leaflet'
-import { defineComponent, onBeforeUnmount, watch, type PropType } from 'vue'
-import { injectMap } from './mapContext'
-import { textElement } from './mapText'
-import { drawTrace, stackPane } from './planTrace'
+import { defineComponent, type PropType } from 'vue'
+import { drawTrace, namedShape, usePlanLayer } from './planTrace'
 import './planLayers.css'
 
 export interface MapArea {
@@ -70,33 +68,23 @@ export default defineComponent({
   },
   emits: { select: (_id: string) => true },
   setup(props, { emit }) {
-    const map = injectMap()
     // Under the vehicles: an area is where they stand.
-    stackPane(map.value!, 'plan-areas', 390)
-    const group = L.layerGroup().addTo(map.value!)
-
-    function draw() {
-      group.clearLayers()
+    usePlanLayer('plan-areas', 390, () => [props.areas, props.selected, props.draft, props.interactive], (group) => {
       for (const area of props.areas) {
         const selected = area.id === props.selected
         const polygon = L.polygon(area.points, {
           pane: 'plan-areas', color: area.color, weight: selected ? 4 : 2.5, dashArray: '10 6', fillColor: `url(#${hatching(area.color)})`,
           fillOpacity: 1, interactive: props.interactive, bubblingMouseEvents: false, className: 'plan-area',
-        }).addTo(group)
-        ;(polygon.getElement() as SVGElement | undefined)?.setAttribute('data-area', area.id)
-        if (props.interactive) polygon.on('click', () => emit('select', area.id))
+        })
+        const bounds = L.latLngBounds(area.points)
         // On its northern edge: vehicles stand inside, and a label in the middle would hide them.
-        const bounds = polygon.getBounds()
-        L.tooltip({ permanent: true, direction: 'center', className: 'plan-area-label', interactive: false })
-          .setLatLng([bounds.getNorth(), bounds.getCenter().lng])
-          .setContent(textElement(area.label))
-          .addTo(group)
+        namedShape(group, polygon, {
+          kind: 'area', id: area.id, label: area.label, labelAt: [bounds.getNorth(), bounds.getCenter().lng], labelClass: 'plan-area-label',
+          tooltip: { direction: 'center' }, onTap: props.interactive ? () => emit('select', area.id) : undefined,
+        })
       }
       drawTrace(group, props.draft, { pane: 'plan-areas', color: '#6a4c93', weight: 3, closed: true })
-    }
-
-    watch(() => [props.areas, props.selected, props.draft, props.interactive], draw, { immediate: true, deep: true })
-    onBeforeUnmount(() => group.remove())
+    })
     return () => null
   },
 })

@@ -3,10 +3,8 @@
  * A `draft` line being traced shows dashed, with a dot per tapped point. Redrawn whole on change: a plan has a few.
  */
 import L from 'leaflet'
-import { defineComponent, onBeforeUnmount, watch, type PropType } from 'vue'
-import { injectMap } from './mapContext'
-import { textElement } from './mapText'
-import { drawTrace, stackPane } from './planTrace'
+import { defineComponent, type PropType } from 'vue'
+import { drawTrace, namedShape, usePlanLayer } from './planTrace'
 import './planLayers.css'
 
 export interface MapLine {
@@ -27,33 +25,23 @@ export default defineComponent({
   },
   emits: { select: (_id: string) => true },
   setup(props, { emit }) {
-    const map = injectMap()
     // Under the vehicles parked along them, above the areas.
-    stackPane(map.value!, 'plan-lines', 395)
-    const group = L.layerGroup().addTo(map.value!)
-
-    function draw() {
-      group.clearLayers()
+    usePlanLayer('plan-lines', 395, () => [props.lines, props.selected, props.draft, props.interactive], (group) => {
       for (const line of props.lines) {
         const selected = line.id === props.selected
         const polyline = L.polyline(line.points, {
           pane: 'plan-lines', color: line.color, weight: selected ? 9 : 6, opacity: selected ? 1 : 0.85, lineCap: 'round', lineJoin: 'round',
           interactive: props.interactive, bubblingMouseEvents: false, className: `plan-kerb${selected ? ' plan-kerb-selected' : ''}`,
-        }).addTo(group)
-        if (props.interactive) polyline.on('click', () => emit('select', line.id))
-        ;(polyline.getElement() as SVGElement | undefined)?.setAttribute('data-kerb', line.id)
+        })
         const middle = line.points[Math.floor((line.points.length - 1) / 2)]!
         const next = line.points[Math.floor((line.points.length - 1) / 2) + 1] ?? middle
-        L.tooltip({ permanent: true, direction: 'top', className: 'plan-kerb-label', interactive: false, offset: [0, -6] })
-          .setLatLng([(middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2])
-          .setContent(textElement(line.label))
-          .addTo(group)
+        namedShape(group, polyline, {
+          kind: 'kerb', id: line.id, label: line.label, labelAt: [(middle[0] + next[0]) / 2, (middle[1] + next[1]) / 2], labelClass: 'plan-kerb-label',
+          tooltip: { direction: 'top', offset: [0, -6] }, onTap: props.interactive ? () => emit('select', line.id) : undefined,
+        })
       }
       drawTrace(group, props.draft, { pane: 'plan-lines', color: '#1d3557', weight: 5, closed: false })
-    }
-
-    watch(() => [props.lines, props.selected, props.draft, props.interactive], draw, { immediate: true, deep: true })
-    onBeforeUnmount(() => group.remove())
+    })
     return () => null
   },
 })

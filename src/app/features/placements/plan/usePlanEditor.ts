@@ -9,8 +9,8 @@ import type { FieldErrors, Placement, Vehicle } from '../../../../core/model'
 import { normaliseHeading } from '../../../../core/rules/footprint'
 import { placementFootprintInput } from '../../../../core/rules/vehiclePlan'
 import { droppedFields, freeSpotNear, type PlanPosition } from '../../../../core/rules/vehiclePlanEditing'
-import { saveFailureMessage } from '../../../db/writeErrors'
 import { useNoticeStore } from '../../../ui/noticeStore'
+import { useGuardedWrite } from '../../../ui/useGuardedWrite'
 import type { useDayPlan } from '../useDayPlan'
 import { addPlacement, patchPlacement, removePlacement } from './planWrites'
 
@@ -27,15 +27,8 @@ export function usePlanEditor(plan: DayPlan, productionId: Ref<string>) {
     if (id && !highlighted.value.includes(id)) highlighted.value = []
   }
 
-  /** Runs a write; a full or broken device storage is announced instead of failing silently. */
-  async function guarded<T>(write: () => Promise<T>): Promise<T | undefined> {
-    try {
-      return await write()
-    } catch (error) {
-      notices.error(saveFailureMessage(error))
-      return undefined
-    }
-  }
+  // A write that fails (read-only production, full phone) is announced instead of failing silently.
+  const { guarded } = useGuardedWrite()
 
   const vehicleOf = (placement: Placement | undefined): Vehicle | undefined => placement && plan.vehicles.value.get(placement.vehicleId)
 
