@@ -30,7 +30,8 @@ export default defineConfig({
     // The real server on the built app, with a throwaway database.
     command: `rm -rf .tmp/e2e-data && node scripts/start.mjs`,
     url: `http://localhost:${PORT}/api/health`,
-    env: { PORT: String(PORT), DATA_DIR: '.tmp/e2e-data', HOST: '127.0.0.1' },
+    // The access code is fixed so that tests can type it (test/e2e/helpers.ts E2E_ACCESS_CODE).
+    env: { PORT: String(PORT), DATA_DIR: '.tmp/e2e-data', HOST: '127.0.0.1', REGIE_ACCESS_CODE: 'E2E-ACCESS-CODE-2026' },
     reuseExistingServer: false,
     timeout: 180_000,
   },

@@ -75,16 +75,16 @@ const seedMealsInPage = async ({ productionId, days }) => {
   const now = new Date().toISOString()
   const base = (id) => ({ id, productionId, createdAt: now, updatedAt: now, deletedAt: null })
   await new Promise((resolve, reject) => {
-    const tx = idb.transaction(['productions', 'shootDays', 'meals'], 'readwrite')
-    tx.objectStore('productions').put({ ...base(productionId), name: 'Bench repas', kind: 'feature', mealBudget: 400000 })
+    const tx = idb.transaction(['production', 'shootDay', 'meal'], 'readwrite')
+    tx.objectStore('production').put({ ...base(productionId), name: 'Bench repas', kind: 'feature', mealBudget: 400000 })
     const start = Date.UTC(2027, 0, 4)
     for (let d = 0; d < days; d++) {
       const date = new Date(start + d * 86_400_000).toISOString().slice(0, 10)
-      tx.objectStore('shootDays').put({ ...base(`day-${d}`), number: d + 1, date, dayType: 'normal', callTime: '06:30', wrapTime: '21:30', locationIds: [] })
+      tx.objectStore('shootDay').put({ ...base(`day-${d}`), number: d + 1, date, dayType: 'normal', callTime: '06:30', wrapTime: '21:30', locationIds: [] })
       for (const service of ['breakfast', 'lunch', 'dinner', 'snack']) {
         const expected = { crew: 50, cast: 10, extras: 30, production: 6, guests: 4 }
         const served = d < days / 2 ? { crew: 48, cast: 10, extras: 27, production: 6, guests: 3 } : {}
-        tx.objectStore('meals').put({
+        tx.objectStore('meal').put({
           ...base(`meal-day-${d}-${service}`), shootDayId: `day-${d}`, service, expected, served, unitPrice: service === 'snack' ? 6.5 : 15.9,
           vegetarian: 8, vegan: 2, glutenFree: 1, allergies: 1, cutoffAt: `${date}T10:30`, unlocks: [],
         })
@@ -109,18 +109,18 @@ const seedInPage = async ({ productionId, decors, items }) => {
   const statuses = ['toScout', 'scouted', 'option', 'confirmed', 'rejected']
   const conditions = ['ok', 'ok', 'ok', 'damaged', 'missing', 'incomplete']
   await new Promise((resolve, reject) => {
-    const tx = idb.transaction(['productions', 'locations', 'rentalHouses', 'inventoryItems'], 'readwrite')
-    tx.objectStore('productions').put({ ...base(productionId), name: 'Bench', kind: 'feature' })
-    for (let i = 0; i < 6; i++) tx.objectStore('rentalHouses').put({ ...base(`rh-${i}`), name: `Loueur ${i}`, category: 'camera' })
+    const tx = idb.transaction(['production', 'location', 'rentalHouse', 'inventoryItem'], 'readwrite')
+    tx.objectStore('production').put({ ...base(productionId), name: 'Bench', kind: 'feature' })
+    for (let i = 0; i < 6; i++) tx.objectStore('rentalHouse').put({ ...base(`rh-${i}`), name: `Loueur ${i}`, category: 'camera' })
     for (let i = 0; i < decors; i++) {
-      tx.objectStore('locations').put({
+      tx.objectStore('location').put({
         ...base(`loc-${i}`), name: `Décor ${i} rue de la Paix`, scriptDecor: `DÉCOR ${i % 300} – INT`, intExt: i % 2 ? 'INT' : 'EXT',
         setting: 'natural', status: statuses[i % 5], address: `${i} rue de Rivoli`, city: 'Paris', contacts: [], rooms: [],
         advantages: [], nuisances: [], arrangements: [],
       })
     }
     for (let i = 0; i < items; i++) {
-      tx.objectStore('inventoryItems').put({
+      tx.objectStore('inventoryItem').put({
         ...base(`item-${i}`), rentalHouseId: `rh-${i % 6}`, name: `Projecteur ${i}`, reference: `SN-${i}`, quantityOut: 2,
         quantityBack: i % 3 === 0 ? 1 : 2, condition: conditions[i % 6], dueDate: '2027-05-01',
       })
@@ -144,10 +144,10 @@ const seedMapInPage = async ({ productionId, decors }) => {
   let seed = 42
   const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647
   await new Promise((resolve, reject) => {
-    const tx = idb.transaction(['productions', 'locations'], 'readwrite')
-    tx.objectStore('productions').put({ ...base(productionId), name: 'Bench carte', kind: 'feature' })
+    const tx = idb.transaction(['production', 'location'], 'readwrite')
+    tx.objectStore('production').put({ ...base(productionId), name: 'Bench carte', kind: 'feature' })
     for (let i = 0; i < decors; i++) {
-      tx.objectStore('locations').put({
+      tx.objectStore('location').put({
         ...base(`map-loc-${i}`), name: `Décor ${i}`, intExt: i % 2 ? 'INT' : 'EXT', setting: 'natural', status: statuses[i % 5],
         city: 'Paris', lat: 48.8 + random() * 0.12, lng: 2.22 + random() * 0.26, contacts: [], rooms: [], advantages: [], nuisances: [], arrangements: [],
       })
@@ -253,7 +253,7 @@ async function main() {
         await new Promise((resolve) => { const request = idb.transaction(store).objectStore(store).index('productionId').getAll(productionId); request.onsuccess = resolve })
         idb.close()
         return performance.now() - t0
-      }, { store: view === 'locations' ? 'locations' : 'inventoryItems', productionId })
+      }, { store: view === 'locations' ? 'location' : 'inventoryItem', productionId })
       report(`IndexedDB read of ${label} (raw getAll, for reference)`, coldRead, 'ms')
 
       await page.goto(`${BASE}/p/${productionId}`)

@@ -28,23 +28,23 @@ const seedPlanInPage = async ({ productionId, dayId, count }) => {
   // A grid of 10 columns, 14 m apart east-west and 5 m apart north-south, east of the décor.
   const at = (east, north) => [origin[0] + north / 111_195, origin[1] + east / (111_195 * Math.cos((origin[0] * Math.PI) / 180))]
   await new Promise((resolve, reject) => {
-    const tx = idb.transaction(['productions', 'locations', 'shootDays', 'vehicles', 'placements'], 'readwrite')
-    tx.objectStore('productions').put({ ...base(productionId), name: 'Bench plan', kind: 'feature', city: 'Paris', customCityRules: [], cityRuleSetId: '' })
-    tx.objectStore('locations').put({
+    const tx = idb.transaction(['production', 'location', 'shootDay', 'vehicle', 'placement'], 'readwrite')
+    tx.objectStore('production').put({ ...base(productionId), name: 'Bench plan', kind: 'feature', city: 'Paris', customCityRules: [], cityRuleSetId: '' })
+    tx.objectStore('location').put({
       ...base('bench-plan-decor'), name: 'Théâtre Mogador', intExt: 'INT', setting: 'natural', status: 'confirmed', city: 'Paris', postcode: '75009',
       lat: origin[0], lng: origin[1], contacts: [], rooms: [], advantages: [], nuisances: [], arrangements: [],
     })
-    tx.objectStore('shootDays').put({
+    tx.objectStore('shootDay').put({
       ...base(dayId), number: 1, date: '2099-01-04', dayType: 'normal', callTime: '07:00', wrapTime: '19:00', locationIds: ['bench-plan-decor'], notes: '',
       kerbs: [{ id: 'bench-kerb', street: 'Rue de Mogador', side: 'odd', startNumber: 1, endNumber: 61, points: [at(-10, 3), at(150, 3)] }], baseCamp: null,
     })
     for (let i = 0; i < count; i++) {
       const [kind, lengthM, widthM] = kinds[i % kinds.length]
-      tx.objectStore('vehicles').put({
+      tx.objectStore('vehicle').put({
         ...base(`bench-vehicle-${i}`), name: `Véhicule ${i + 1}`, kind, lengthM, widthM, generatorKw: kind === 'generator' ? 60 : null, plate: '', driver: '', phone: '', notes: '',
       })
       const [lat, lng] = at((i % 10) * 14, -Math.floor(i / 10) * 5)
-      tx.objectStore('placements').put({
+      tx.objectStore('placement').put({
         ...base(`bench-placement-${i}`), vehicleId: `bench-vehicle-${i}`, shootDayId: dayId, locationId: 'bench-plan-decor', lat, lng, heading: 90,
         arrival: '', departure: '', onStreet: true, kerbId: '', street: '', fromNumber: null, toNumber: null, side: '', notes: '',
       })

@@ -18,6 +18,7 @@ import type { PullResponse, PushResponse } from '../src/core/sync/protocol'
 import { buildServer } from '../src/server/app'
 import { migrateToLatest } from '../src/server/migrations'
 import { createSqliteStore } from '../src/server/testDatabases'
+import { ACCESS_HEADERS, TEST_ACCESS_CODE } from '../src/server/testAccessCode'
 
 const ROOT = path.resolve(import.meta.dirname, '..')
 /** BENCH_PULL_ROWS: fewer rows for a quick look while working on the apply path. */
@@ -49,9 +50,9 @@ async function pulledPages(): Promise<{ productionId: string; pages: string[]; r
   const store = await createSqliteStore()
   const { db, dialect } = store.open()
   await migrateToLatest(db)
-  const app = await buildServer({ db, dialect, distDir: path.join(os.tmpdir(), 'regie-no-dist') })
+  const app = await buildServer({ db, dialect, accessCode: TEST_ACCESS_CODE, distDir: path.join(os.tmpdir(), 'regie-no-dist') })
   try {
-    const created = (await app.inject({ method: 'POST', url: '/api/v1/productions', payload: { name: 'Bench pull' } })).json() as { productionId: string; token: string }
+    const created = (await app.inject({ method: 'POST', url: '/api/v1/productions', headers: ACCESS_HEADERS, payload: { name: 'Bench pull' } })).json() as { productionId: string; token: string }
     const { productionId } = created
     const headers = { authorization: `Bearer ${created.token}` }
     const writer = newId()

@@ -16,6 +16,7 @@ import type { PullResponse, PushResponse } from '../src/core/sync/protocol'
 import { buildServer } from '../src/server/app'
 import { migrateToLatest } from '../src/server/migrations'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore } from '../src/server/testDatabases'
+import { ACCESS_HEADERS, TEST_ACCESS_CODE } from '../src/server/testAccessCode'
 
 const PUSHES = 50
 const PER_PUSH = 1000
@@ -28,9 +29,9 @@ async function bench(label: string, createStore: CreateTestStore) {
   const store = await createStore()
   const { db, dialect } = store.open()
   await migrateToLatest(db)
-  const app = await buildServer({ db, dialect, distDir: path.join(os.tmpdir(), 'regie-no-dist') })
+  const app = await buildServer({ db, dialect, accessCode: TEST_ACCESS_CODE, distDir: path.join(os.tmpdir(), 'regie-no-dist') })
   try {
-    const created = (await app.inject({ method: 'POST', url: '/api/v1/productions', payload: { name: 'Bench' } })).json() as { productionId: string; token: string }
+    const created = (await app.inject({ method: 'POST', url: '/api/v1/productions', headers: ACCESS_HEADERS, payload: { name: 'Bench' } })).json() as { productionId: string; token: string }
     const { productionId } = created
     const headers = { authorization: `Bearer ${created.token}` }
     const clientId = newId()

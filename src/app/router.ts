@@ -9,6 +9,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/sync', name: 'sync', component: () => import('./features/sync/SyncView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsView.vue') },
   { path: '/join/:code?', name: 'join', component: () => import('./features/team/JoinView.vue') },
+  { path: '/recover', name: 'recover', component: () => import('./features/team/RecoverView.vue') },
   { path: '/p/:pid/team', name: 'team', component: () => import('./features/team/TeamView.vue') },
   { path: '/p/:pid', name: 'production', component: () => import('./features/productions/ProductionHome.vue') },
   { path: '/p/:pid/edit', name: 'production-edit', component: () => import('./features/productions/ProductionFormView.vue') },

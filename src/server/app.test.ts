@@ -8,6 +8,7 @@ import { migrateToLatest } from './migrations'
 import { RATE_LIMIT_PER_MINUTE } from './security'
 import { NO_DIST, useTestApp } from './testApp'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from './testDatabases'
+import { TEST_ACCESS_CODE } from './testAccessCode'
 
 function makeTempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'regie-dist-'))
@@ -29,10 +30,8 @@ function healthSuite(createStore: CreateTestStore) {
   it('answers 503 when the database is gone', async () => {
     await app.close()
     const { db, dialect } = store.open()
-    // Kysely connects lazily: use the connection once so destroy() really closes it.
-    await migrateToLatest(db)
+    app = await buildServer({ db, dialect, accessCode: TEST_ACCESS_CODE, distDir: NO_DIST })
     await db.destroy()
-    app = await buildServer({ db, dialect, distDir: NO_DIST })
     const response = await app.inject({ method: 'GET', url: '/api/health' })
     expect(response.statusCode).toBe(503)
     expect(response.json()).toEqual({ ok: false, error: 'database_unavailable' })
@@ -59,7 +58,7 @@ describe('HTTP server', () => {
     store = await createSqliteStore()
     const { db, dialect } = store.open()
     await migrateToLatest(db)
-    app = await buildServer({ db, dialect, distDir })
+    app = await buildServer({ db, dialect, accessCode: TEST_ACCESS_CODE, distDir })
   })
   afterAll(async () => {
     await app.close()
@@ -140,8 +139,9 @@ describe('HTTP server before the app is built', () => {
   it('explains how to build it', async () => {
     const store = await createSqliteStore()
     const { db, dialect } = store.open()
+    await migrateToLatest(db)
     const emptyDist = makeTempDir()
-    const app = await buildServer({ db, dialect, distDir: emptyDist })
+    const app = await buildServer({ db, dialect, accessCode: TEST_ACCESS_CODE, distDir: emptyDist })
     try {
       for (const url of ['/', '/p/abc/locations']) {
         const response = await app.inject({ method: 'GET', url })

@@ -2,9 +2,10 @@
 import os from 'node:os'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
+import { resolveAccessCode, type ResolvedAccessCode } from './accessCode'
 import { buildServer } from './app'
 import { readConfig } from './config'
-import { openDatabase, type OpenedDatabase } from './db'
+import { checkSqliteIntegrity, openDatabase, type OpenedDatabase } from './db'
 import { migrateToLatest } from './migrations'
 
 /** Past this, a shutdown stuck on a hung connection gives up and exits anyway. */
@@ -12,6 +13,11 @@ const SHUTDOWN_TIMEOUT_MS = 10_000
 
 async function start(): Promise<void> {
   const config = readConfig()
+  if (!config.databaseUrl) {
+    const damage = checkSqliteIntegrity(config.dataDir)
+    if (damage) throw new Error(`the database in ${config.dataDir} is damaged (${damage}): restore it from a backup (README, "Backups and restores")`)
+  }
+  const accessCode = resolveAccessCode(config.accessCode, config.dataDir)
   const database = openDatabase(config)
   let app: FastifyInstance | undefined
   try {
@@ -20,10 +26,14 @@ async function start(): Promise<void> {
       db: database.db,
       dialect: database.dialect,
       distDir: config.distDir,
+      accessCode: accessCode.code,
       blobDir: config.blobDir,
       databaseUrl: config.databaseUrl,
       publicUrl: config.publicUrl,
       logger: { level: config.logLevel },
+      limits: config.limits,
+      trustProxy: config.trustProxy,
+      maintenance: true,
     })
     await app.listen({ port: config.port, host: config.host })
   } catch (error) {
@@ -38,7 +48,15 @@ async function start(): Promise<void> {
   const lan = config.host === '0.0.0.0' || config.host === '::' ? networkAddresses().map((ip) => `http://${ip}:${port}`) : []
   if (config.publicUrl) console.log(`Invites point at ${config.publicUrl}`)
   else if (lan.length > 0) console.log(`On the local network: ${lan.join(', ')} (set PUBLIC_URL so invite links use it)`)
+  console.log(describeAccessCode(accessCode))
   stopOnSignals(app, database)
+}
+
+/** The access code and where it lives: whoever shares a production to this server types it once. */
+function describeAccessCode({ code, source, file }: ResolvedAccessCode): string {
+  // A code from the environment is the operator's to know: it stays out of logs.
+  if (source === 'environment') return 'Access code for sharing a production to this server: the one set by REGIE_ACCESS_CODE'
+  return `Access code for sharing a production to this server: ${code} (${source === 'created' ? 'made now and kept' : 'kept'} in ${file})`
 }
 
 /** This machine's IPv4 addresses other than loopback (Wi-Fi, Ethernet). */

@@ -13,6 +13,16 @@ export interface ProductionTable {
   created_at: string
   /** 'exercise' productions let trainees write everywhere (scouting exercises). */
   kind: Generated<string>
+  /** SHA-256 of the recovery code shown once at creation; null for productions made before recovery codes. */
+  recovery_hash: NullableOnInsert
+  /** Entity rows holding data (live and in the trash): what the records quota counts. Kept by every push and purge. */
+  record_count: Generated<number>
+}
+
+/** Server-wide settings: `epoch`, made with the database and changed when it is restored from a backup. */
+export interface ServerMetaTable {
+  key: string
+  value: string
 }
 
 export interface MutationLogTable {
@@ -57,6 +67,10 @@ export interface EntityTable {
   /** JSON text: per field, the HLC of the write that set its value (last-writer-wins). */
   clocks: Generated<string>
   created_by: string | null
+  /** When the row became a tombstone (null while live): the trash keeps it restorable for `limits.trashDays`. */
+  deleted_at: NullableOnInsert
+  /** 1 once a tombstone's data has been purged after the trash delay: then it can no longer be restored. */
+  purged: Generated<number>
 }
 
 export interface MemberTable {
@@ -78,10 +92,19 @@ export interface SessionTable {
   created_at: string
   last_seen_at: string
   revoked_at: string | null
+  /** A rotated session: the id of the session it replaces, revoked when this one's token is first used. */
+  replaces: NullableOnInsert
 }
 
 export interface InviteTable {
   code_hash: string
+  /** What lists and revocations name the invite by: the code's hash is never shown. */
+  id: string
+  /** How many people may join with it (1 unless made for a crew), and how many did. */
+  max_uses: number
+  uses: Generated<number>
+  /** A device link: the member whose other device it signs in (null: an invite of a new person). */
+  member_id: NullableOnInsert
   production_id: string
   role: string
   created_by: string
@@ -100,6 +123,14 @@ export interface BlobRefTable {
   created_at: string
   /** The member whose upload created this reference. */
   created_by: string
+  /** When the blob collector last found a record of the production naming it (null: not yet looked). */
+  last_referenced_at: NullableOnInsert
+}
+
+/** Bytes on disk that no production references, since when (the collector deletes them on a later pass). */
+export interface BlobOrphanTable {
+  sha256: string
+  since: string
 }
 
 export interface Database {
@@ -111,4 +142,6 @@ export interface Database {
   sessions: SessionTable
   invites: InviteTable
   blob_refs: BlobRefTable
+  server_meta: ServerMetaTable
+  blob_orphans: BlobOrphanTable
 }

@@ -15,16 +15,20 @@ import { readTileOrigins } from './config'
 export const RATE_LIMIT_PER_MINUTE = 600
 
 /**
- * The doors open without a session (creating a production, accepting an invite), per address: stricter, yet enough
- * for a crew of sixty scanning the invite's QR code together at the morning briefing.
+ * The doors open without a session (creating a production with the access code, reading and accepting an invite,
+ * recovering a production with its recovery code), per address: stricter, yet enough for a crew of sixty scanning
+ * the invite's QR code together at the morning briefing.
  */
 export const OPEN_DOOR_LIMIT = { max: 60, timeWindow: 5 * 60_000 }
-const OPEN_DOORS = new Set(['POST /api/v1/productions', 'POST /api/v1/invites/:code/accept'])
+const OPEN_DOORS = new Set([
+  'POST /api/v1/productions', 'GET /api/v1/invites/:code', 'POST /api/v1/invites/:code/accept', 'POST /api/v1/recover',
+])
 
 /**
  * Made-up tokens would each get a fresh session limit. An address whose requests are refused as unknown tokens more
  * often than this is limited per address again, tokens or not, until its window ends: the crew behind it then shares
- * one limit, and whoever makes up tokens gets no more than that.
+ * one limit, and whoever makes up tokens gets no more than that. Guessing an access or recovery code goes through the
+ * open doors, limited per address already.
  */
 export const UNKNOWN_TOKEN_LIMIT = { max: 30, timeWindow: 60_000 }
 
@@ -61,6 +65,11 @@ export async function registerSecurity(
     // Tile servers (OpenStreetMap's among them) refuse browser requests that carry no Referer.
     referrerPolicy: { policy: 'strict-origin-when-cross-origin' },
     frameguard: { action: 'deny' },
+    // Sent below, over https only: on plain http (a laptop on the set's Wi-Fi) it means nothing.
+    hsts: false,
+  })
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') reply.header('strict-transport-security', 'max-age=15552000; includeSubDomains')
   })
   // Before the limiter registers: it reads each route's own limit as the route is added.
   app.addHook('onRoute', (route) => {

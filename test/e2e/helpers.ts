@@ -16,6 +16,22 @@ export async function openControlledApp(page: Page) {
   await expect.poll(() => page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true)
 }
 
+/** The server access code the e2e server runs with (playwright.config.ts). */
+export const E2E_ACCESS_CODE = 'E2E-ACCESS-CODE-2026'
+
+/**
+ * Shares the open production from its team page as its owner: the name, and the server's access code when this
+ * device does not know it yet. Leaves the recovery code card on screen.
+ */
+export async function shareProduction(page: Page, pid: string, ownerName: string, accessCode = E2E_ACCESS_CODE) {
+  await page.goto(`/p/${pid}/team`)
+  await page.locator('[name="displayName"]').fill(ownerName)
+  if (await page.locator('[name="accessCode"]').isVisible()) await page.locator('[name="accessCode"]').fill(accessCode)
+  await page.getByTestId('share').click()
+  await expect(page.getByTestId('team-state')).toContainText('Propriétaire')
+  return (await page.getByTestId('recovery-code').textContent())!.trim()
+}
+
 export async function createProduction(page: Page, name: string) {
   await page.goto('/')
   await page.getByTestId('new-production').click()

@@ -40,11 +40,12 @@ async function drawKerbsAndBaseCamp(page: Page, dayId: string) {
       request.onsuccess = () => resolve(request.result)
       request.onerror = () => reject(request.error)
     })
-    const tx = db.transaction('shootDays', 'readwrite')
-    const store = tx.objectStore('shootDays')
+    const tx = db.transaction('shootDay', 'readwrite')
+    const store = tx.objectStore('shootDay')
+    // Records are keyed by [productionId+id]: the day is found by its id among them.
     const day = await new Promise<Record<string, unknown>>((resolve) => {
-      const request = store.get(dayId)
-      request.onsuccess = () => resolve(request.result as Record<string, unknown>)
+      const request = store.getAll()
+      request.onsuccess = () => resolve((request.result as Record<string, unknown>[]).find((row) => row.id === dayId)!)
     })
     store.put({ ...day, kerbs, baseCamp })
     await new Promise((resolve, reject) => {

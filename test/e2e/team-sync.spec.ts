@@ -1,5 +1,5 @@
 import { expect, test, type Browser, type Page } from '@playwright/test'
-import { addRecord, createProduction, fillForm } from './helpers'
+import { addRecord, createProduction, fillForm, shareProduction } from './helpers'
 
 const SHOTS = 'test-results/screenshots'
 
@@ -80,8 +80,16 @@ test('two phones share a production, edit the same décor offline and converge; 
   const decorId = ad.url().split('/locations/')[1]!
   await ad.goto(`/p/${pid}/team`)
   await ad.locator('[name="displayName"]').fill('Camille')
+  // The server asks for its access code: a wrong one is refused with the reason, nothing is shared.
+  await ad.locator('[name="accessCode"]').fill('PAS-LE-BON-CODE')
   await ad.getByTestId('share').click()
-  await expect(ad.getByTestId('team-state')).toContainText('Propriétaire')
+  await expect(ad.getByTestId('access-code-error')).toContainText("Ce n'est pas le code d'accès de ce serveur")
+  await expect(ad.getByTestId('team-state')).toHaveCount(0)
+  const recoveryCode = await shareProduction(ad, pid, 'Camille')
+  expect(recoveryCode).toMatch(/^([A-Z2-9]{5}-){5}[A-Z2-9]{5}$/)
+  await ad.screenshot({ path: `${SHOTS}/team-recovery-code.png`, fullPage: true })
+  await ad.getByTestId('recovery-kept').click()
+  await expect(ad.getByTestId('recovery-code-card')).toHaveCount(0)
   await ad.locator('[name="role"]').selectOption('member')
   await ad.getByTestId('create-invite').click()
   const link = (await ad.getByTestId('invite-link').textContent())!.trim()

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest'
 import { commitChanges } from '../../src/app/db/writePath'
 import { fetchBlob } from '../../src/app/sync/blobFetch'
 import { uploadPendingBlobs } from '../../src/app/sync/blobQueue'
+import { TEST_ACCESS_CODE } from '../../src/server/testAccessCode'
 import { joinProduction, syncProduction, uploadProduction } from '../../src/app/sync/syncEngine'
 import type { Photo } from '../../src/core/model'
 import { newId } from '../../src/core/sync/ids'
@@ -48,7 +49,7 @@ describe('blobs between two phones', () => {
     expect(await uploadPendingBlobs(pid, client, ad.database)).toMatchObject({ uploaded: 0 })
     expect((await ad.database.blobs.get(photo.sha256))?.pending).toBe(1)
 
-    const team = await uploadProduction({ id: pid, name: 'Les Heures Claires' }, { displayName: 'Camille' }, client, ad.database)
+    const team = await uploadProduction({ id: pid, name: 'Les Heures Claires' }, { displayName: 'Camille' }, client, ad.database, TEST_ACCESS_CODE)
     await syncProduction(pid, client, ad.database)
     expect(await uploadPendingBlobs(pid, client, ad.database)).toEqual({ uploaded: 1, remaining: 0, error: null })
     expect((await ad.database.blobs.get(photo.sha256))?.pending).toBe(0)
@@ -70,7 +71,7 @@ describe('blobs between two phones', () => {
     const stranger = phone('stranger')
     const other = await stranger.productions.create('', { name: 'Autre film', kind: 'feature' })
     if (!other.ok) throw new Error('production')
-    await uploadProduction({ id: other.record.id, name: 'Autre film' }, { displayName: 'Lou' }, client, stranger.database)
+    await uploadProduction({ id: other.record.id, name: 'Autre film' }, { displayName: 'Lou' }, client, stranger.database, TEST_ACCESS_CODE)
     expect(await fetchBlob(other.record.id, photo.sha256, client, stranger.database)).toBeNull()
     expect(await stranger.database.blobs.count()).toBe(0)
   })

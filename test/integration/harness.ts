@@ -10,6 +10,7 @@ import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach } from 'vitest'
 import type { BaseRecord, EntityName } from '../../src/core/model'
+import type { PullResponse, ResetResponse } from '../../src/core/sync/protocol'
 import { Dexie, RegieDatabase } from '../../src/app/db/db'
 import { createRepository } from '../../src/app/db/repository'
 import { createSyncClient, type Fetcher } from '../../src/app/sync/syncClient'
@@ -17,6 +18,7 @@ import { joinProduction, syncProduction, uploadProduction } from '../../src/app/
 import { buildServer } from '../../src/server/app'
 import { migrateToLatest } from '../../src/server/migrations'
 import { createSqliteStore, type TestStore } from '../../src/server/testDatabases'
+import { TEST_ACCESS_CODE } from '../../src/server/testAccessCode'
 
 export function useTestServer(options: { http?: boolean } = {}) {
   let store: TestStore
@@ -30,7 +32,7 @@ export function useTestServer(options: { http?: boolean } = {}) {
     blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regie-blobs-'))
     const { db, dialect } = store.open()
     await migrateToLatest(db)
-    app = await buildServer({ db, dialect, distDir: path.join(os.tmpdir(), 'regie-no-dist'), blobDir })
+    app = await buildServer({ db, dialect, accessCode: TEST_ACCESS_CODE, distDir: path.join(os.tmpdir(), 'regie-no-dist'), blobDir })
     if (options.http) {
       await app.listen({ port: 0, host: '127.0.0.1' })
       const address = app.server.address()
@@ -74,7 +76,7 @@ export function useTestServer(options: { http?: boolean } = {}) {
     if (!created.ok) throw new Error('production')
     const pid = created.record.id
     const seeded = await seed(ad, pid)
-    const team = await uploadProduction({ id: pid, name: 'Les Heures Claires' }, { displayName: 'Camille' }, client(), ad.database)
+    const team = await uploadProduction({ id: pid, name: 'Les Heures Claires' }, { displayName: 'Camille' }, client(), ad.database, TEST_ACCESS_CODE)
     await ad.sync(pid)
     const regie = phone('regie')
     const invite = await client().createInvite(pid, team.token, 'member')
@@ -86,5 +88,11 @@ export function useTestServer(options: { http?: boolean } = {}) {
   return { client, fetcher, phone, teamOfTwo, app: () => app }
 }
 
-export const liveRows = async (database: RegieDatabase, table: string) =>
-  ((await database.table(table).toArray()) as BaseRecord[]).filter((row) => !row.deletedAt).sort((a, b) => a.id.localeCompare(b.id))
+/** A pull's answer as a page: these tests never restore the server, so a reset is a failure. */
+export function asPage(answer: PullResponse | ResetResponse): PullResponse {
+  if (answer.reset) throw new Error('unexpected reset')
+  return answer
+}
+
+export const liveRows = async (database: RegieDatabase, entity: EntityName) =>
+  ((await database.records(entity).toArray()) as BaseRecord[]).filter((row) => !row.deletedAt).sort((a, b) => a.id.localeCompare(b.id))

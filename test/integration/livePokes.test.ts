@@ -35,10 +35,10 @@ describe('live updates between two phones', () => {
     // Node's fetch open a spare connection that would hold the server's shutdown for seconds.
     onTestFinished(stop)
     await vi.waitFor(() => expect(heads).toHaveLength(1), { timeout: 5_000 })
-    await ad.repository('location').update(decorId, { name: 'Cave du bar', noise: 'Métro ligne 7' })
+    await ad.repository('location').update(pid, decorId, { name: 'Cave du bar', noise: 'Métro ligne 7' })
     const pushedAt = Date.now()
     await ad.sync(pid)
-    await vi.waitFor(async () => expect((await liveRows(regie.database, 'locations'))[0]).toMatchObject({ name: 'Cave du bar', noise: 'Métro ligne 7' }), { timeout: 5_000, interval: 20 })
+    await vi.waitFor(async () => expect((await liveRows(regie.database, 'location'))[0]).toMatchObject({ name: 'Cave du bar', noise: 'Métro ligne 7' }), { timeout: 5_000, interval: 20 })
     expect(Date.now() - pushedAt).toBeLessThan(3_000)
   })
 })

@@ -20,8 +20,8 @@ describe('a permit\'s documents checklist on two phones', () => {
     })
     // Each phone writes the lines it changes (as the checklist and the form do): a tick, a line added, one removed.
     const write = async (phone: typeof ad, change: (lines: ReturnType<typeof permitDocuments>) => Record<string, unknown>[]) => {
-      const permit = (await phone.repository<Permit>('permit').get(id))!
-      expect(await phone.repository<Permit>('permit').update(id, { documents: change(permitDocuments(permit)) })).toMatchObject({ ok: true })
+      const permit = (await phone.repository<Permit>('permit').get(pid, id))!
+      expect(await phone.repository<Permit>('permit').update(pid, id, { documents: change(permitDocuments(permit)) })).toMatchObject({ ok: true })
     }
     const line = (lines: ReturnType<typeof permitDocuments>, kind: string) => lines.find((candidate) => candidate.kind === kind)!
     await write(ad, (lines) => [{ ...line(lines, 'insuranceCertificate'), done: true }])
@@ -37,7 +37,7 @@ describe('a permit\'s documents checklist on two phones', () => {
     await ad.sync(pid)
     await regie.sync(pid)
     for (const phone of [ad, regie]) {
-      const lines = permitDocuments((await phone.repository<Permit>('permit').get(id))!)
+      const lines = permitDocuments((await phone.repository<Permit>('permit').get(pid, id))!)
       expect(lines.map((line) => [line.kind, line.label, line.done])).toEqual([
         ['insuranceCertificate', '', true], ['plan', '', false], ['vehiclePlan', '', false], ['kbis', '', true], ['other', 'Accord du syndic', false],
       ])

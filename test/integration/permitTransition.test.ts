@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { Permit } from '../../src/core/model'
 import { applyPullPage, clientIdFor, getTeam } from '../../src/app/db/syncStore'
 import { commitChange } from '../../src/app/db/writePath'
-import { liveRows, useTestServer } from './harness'
+import { liveRows, useTestServer, asPage } from './harness'
 
 const server = useTestServer()
 
@@ -24,19 +24,19 @@ describe('permit status on two phones', () => {
   it('lets the first move win; the second phone is refused as stale and shows the team\'s status', async () => {
     const { ad, regie, pid, id } = await twoPhonesWithADraft()
     const move = (database: typeof ad.database, from: Permit['status'], to: Permit['status']) =>
-      commitChange({ op: 'transition', entity: 'permit', id, from, to }, database)
+      commitChange({ op: 'transition', entity: 'permit', productionId: pid, id, from, to }, database)
 
     // Offline, both send the draft; the régisseur then records that the city is reviewing it.
     await move(ad.database, 'draft', 'sent')
     await move(regie.database, 'draft', 'sent')
     await move(regie.database, 'sent', 'underReview')
-    expect((await ad.repository<Permit>('permit').get(id))?.status).toBe('sent')
+    expect((await ad.repository<Permit>('permit').get(pid, id))?.status).toBe('sent')
 
     // The régisseur's phone reaches the network first.
     await regie.sync(pid)
     await ad.sync(pid)
     await regie.sync(pid)
-    const [onAd, onRegie] = [await liveRows(ad.database, 'permits'), await liveRows(regie.database, 'permits')]
+    const [onAd, onRegie] = [await liveRows(ad.database, 'permit'), await liveRows(regie.database, 'permit')]
     expect(onAd).toEqual(onRegie)
     expect(onAd[0]).toMatchObject({ id, status: 'underReview' })
     expect(await ad.database.outbox.count()).toBe(0)
@@ -48,20 +48,20 @@ describe('permit status on two phones', () => {
   it('keeps a move made while a pull lands: the waiting transition is put back on top of the pulled row, then counted once', async () => {
     const { ad, regie, pid, id } = await twoPhonesWithADraft()
     // The régisseur fills in the reference; the AD sends the request before hearing of it.
-    expect(await regie.repository<Permit>('permit').update(id, { reference: 'PF-2030-0042' })).toMatchObject({ ok: true })
+    expect(await regie.repository<Permit>('permit').update(pid, id, { reference: 'PF-2030-0042' })).toMatchObject({ ok: true })
     await regie.sync(pid)
-    await commitChange({ op: 'transition', entity: 'permit', id, from: 'draft', to: 'sent' }, ad.database)
+    await commitChange({ op: 'transition', entity: 'permit', productionId: pid, id, from: 'draft', to: 'sent' }, ad.database)
     const link = (await getTeam(pid, ad.database))!
-    const page = await server.client().pull(pid, link.token, { clientId: await clientIdFor(pid, ad.database), cursor: link.cursor, limit: 500 })
+    const page = asPage(await server.client().pull(pid, link.token, { clientId: await clientIdFor(pid, ad.database), cursor: link.cursor, limit: 500 }))
     await applyPullPage(pid, page, ad.database)
-    expect(await ad.repository<Permit>('permit').get(id)).toMatchObject({ status: 'sent', reference: 'PF-2030-0042' })
+    expect(await ad.repository<Permit>('permit').get(pid, id)).toMatchObject({ status: 'sent', reference: 'PF-2030-0042' })
     expect(await ad.database.outbox.count()).toBe(1)
 
     await ad.sync(pid)
     await regie.sync(pid)
     expect(await ad.database.outbox.count()).toBe(0)
     expect(await ad.database.rejections.count()).toBe(0)
-    expect(await regie.repository<Permit>('permit').get(id)).toMatchObject({ status: 'sent', reference: 'PF-2030-0042' })
-    expect((await regie.repository<Permit>('permit').get(id))?.sentOn).toBe((await ad.repository<Permit>('permit').get(id))?.sentOn)
+    expect(await regie.repository<Permit>('permit').get(pid, id)).toMatchObject({ status: 'sent', reference: 'PF-2030-0042' })
+    expect((await regie.repository<Permit>('permit').get(pid, id))?.sentOn).toBe((await ad.repository<Permit>('permit').get(pid, id))?.sentOn)
   })
 })

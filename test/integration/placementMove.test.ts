@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Placement, Vehicle } from '../../src/core/model'
 import { applyPullPage, clientIdFor, getTeam } from '../../src/app/db/syncStore'
-import { liveRows, useTestServer } from './harness'
+import { liveRows, useTestServer, asPage } from './harness'
 
 const server = useTestServer()
 
@@ -26,16 +26,16 @@ const alongKerb = { lat: 48.8712, lng: 2.3405, heading: 90, kerbId: 'k-1', stree
 describe('a vehicle moved on two phones', () => {
   it('stands where the later move left it, with that place\'s street reading, on both phones', async () => {
     const { ad, regie, pid, id } = await twoPhonesWithATruck()
-    expect(await ad.repository<Placement>('placement').update(id, alongKerb)).toMatchObject({ ok: true })
+    expect(await ad.repository<Placement>('placement').update(pid, id, alongKerb)).toMatchObject({ ok: true })
     // A moment later the régisseur turns the truck where their phone still shows it.
     await new Promise((resolve) => setTimeout(resolve, 5))
-    expect(await regie.repository<Placement>('placement').update(id, { heading: 180 })).toMatchObject({ ok: true })
+    expect(await regie.repository<Placement>('placement').update(pid, id, { heading: 180 })).toMatchObject({ ok: true })
     expect((await regie.database.outbox.toArray()).map((entry) => entry.name)).toEqual(['placement.move'])
 
     await ad.sync(pid)
     await regie.sync(pid)
     await ad.sync(pid)
-    const [onAd, onRegie] = [await liveRows(ad.database, 'placements'), await liveRows(regie.database, 'placements')]
+    const [onAd, onRegie] = [await liveRows(ad.database, 'placement'), await liveRows(regie.database, 'placement')]
     expect(onAd).toEqual(onRegie)
     expect(onAd[0]).toMatchObject({ lat: 48.87, lng: 2.34, heading: 180, kerbId: '', street: '', fromNumber: null })
     expect(await ad.database.rejections.count()).toBe(0)
@@ -43,16 +43,16 @@ describe('a vehicle moved on two phones', () => {
 
   it('keeps a move made while a pull lands on screen, whole, until it is pushed', async () => {
     const { ad, regie, pid, id } = await twoPhonesWithATruck()
-    expect(await regie.repository<Placement>('placement').update(id, { heading: 270, notes: 'Hayon côté trottoir' })).toMatchObject({ ok: true })
+    expect(await regie.repository<Placement>('placement').update(pid, id, { heading: 270, notes: 'Hayon côté trottoir' })).toMatchObject({ ok: true })
     await regie.sync(pid)
-    expect(await ad.repository<Placement>('placement').update(id, alongKerb)).toMatchObject({ ok: true })
+    expect(await ad.repository<Placement>('placement').update(pid, id, alongKerb)).toMatchObject({ ok: true })
     const link = (await getTeam(pid, ad.database))!
-    const page = await server.client().pull(pid, link.token, { clientId: await clientIdFor(pid, ad.database), cursor: link.cursor, limit: 500 })
+    const page = asPage(await server.client().pull(pid, link.token, { clientId: await clientIdFor(pid, ad.database), cursor: link.cursor, limit: 500 }))
     await applyPullPage(pid, page, ad.database)
-    expect(await ad.repository<Placement>('placement').get(id)).toMatchObject({ ...alongKerb, notes: 'Hayon côté trottoir' })
+    expect(await ad.repository<Placement>('placement').get(pid, id)).toMatchObject({ ...alongKerb, notes: 'Hayon côté trottoir' })
 
     await ad.sync(pid)
     await regie.sync(pid)
-    expect(await regie.repository<Placement>('placement').get(id)).toMatchObject({ ...alongKerb, notes: 'Hayon côté trottoir' })
+    expect(await regie.repository<Placement>('placement').get(pid, id)).toMatchObject({ ...alongKerb, notes: 'Hayon côté trottoir' })
   })
 })

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { applyPullPage, clientIdFor, getTeam } from '../../src/app/db/syncStore'
 import { commitChange } from '../../src/app/db/writePath'
-import { useTestServer } from './harness'
+import { useTestServer, asPage } from './harness'
 
 const server = useTestServer()
 const MINUTE = 60_000
@@ -33,7 +33,7 @@ describe('sync regressions found by the simulation', () => {
     const { regie, pid } = await server.teamOfTwo(async () => ({}))
     // Only the owner and coordinators may change the production itself: offline, the member's phone keeps 250 edits
     // of its notes the server will refuse one by one.
-    for (let i = 0; i < 250; i++) await commitChange({ op: 'patch', entity: 'production', id: pid, fields: { notes: `Note ${i}` } }, regie.database)
+    for (let i = 0; i < 250; i++) await commitChange({ op: 'patch', entity: 'production', productionId: pid, id: pid, fields: { notes: `Note ${i}` } }, regie.database)
     await regie.sync(pid)
     expect(await regie.database.outbox.count()).toBe(0)
     expect(await regie.database.rejections.count()).toBe(250)
@@ -46,16 +46,16 @@ describe('sync regressions found by the simulation', () => {
     await regie.sync(pid)
     await ad.sync(pid)
     // Offline, the régisseur edits the décor and the production notes many times; the AD renames the décor.
-    for (let i = 0; i < 150; i++) await commitChange({ op: 'patch', entity: 'production', id: pid, fields: { notes: `Note ${i}` } }, regie.database)
-    for (let i = 0; i < 150; i++) await commitChange({ op: 'patch', entity: 'location', id: cave.record.id, fields: { noise: `Métro ${i}` } }, regie.database)
-    expect(await ad.repository('location').update(cave.record.id, { name: 'Cave du bar' })).toMatchObject({ ok: true })
+    for (let i = 0; i < 150; i++) await commitChange({ op: 'patch', entity: 'production', productionId: pid, id: pid, fields: { notes: `Note ${i}` } }, regie.database)
+    for (let i = 0; i < 150; i++) await commitChange({ op: 'patch', entity: 'location', productionId: pid, id: cave.record.id, fields: { noise: `Métro ${i}` } }, regie.database)
+    expect(await ad.repository('location').update(pid, cave.record.id, { name: 'Cave du bar' })).toMatchObject({ ok: true })
     await ad.sync(pid)
     const link = (await getTeam(pid, regie.database))!
-    const page = await server.client().pull(pid, link.token, { clientId: await clientIdFor(pid, regie.database), cursor: link.cursor, limit: 500 })
+    const page = asPage(await server.client().pull(pid, link.token, { clientId: await clientIdFor(pid, regie.database), cursor: link.cursor, limit: 500 }))
     await applyPullPage(pid, page, regie.database)
     expect((await getTeam(pid, regie.database))!.cursor).toBe(page.cursor)
     // The team's rename is in, and the phone's own waiting edit stays on top until it is pushed.
-    expect(await regie.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave du bar', noise: 'Métro 149' })
+    expect(await regie.repository('location').get(pid, cave.record.id)).toMatchObject({ name: 'Cave du bar', noise: 'Métro 149' })
     expect(await regie.database.outbox.count()).toBe(300)
   })
 
@@ -65,20 +65,20 @@ describe('sync regressions found by the simulation', () => {
     const now = Date.now()
     // The régisseur renames the décor; the AD, whose phone runs five minutes slow, renamed it before (by the clocks).
     vi.setSystemTime(now + MINUTE)
-    await regie.repository('location').update(cave.record.id, { name: 'Cave du bar' })
+    await regie.repository('location').update(pid, cave.record.id, { name: 'Cave du bar' })
     await regie.sync(pid)
     vi.setSystemTime(now - 5 * MINUTE)
-    await ad.repository('location').update(cave.record.id, { name: 'Cave (AD)' })
+    await ad.repository('location').update(pid, cave.record.id, { name: 'Cave (AD)' })
     // A pull lands before the AD's rename is pushed: the phone keeps showing its own waiting rename on top.
     vi.setSystemTime(now + 2 * MINUTE)
     const link = (await getTeam(pid, ad.database))!
-    await applyPullPage(pid, await server.client().pull(pid, link.token, { clientId: await clientIdFor(pid, ad.database), cursor: link.cursor, limit: 500 }), ad.database)
-    expect(await ad.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave (AD)' })
+    await applyPullPage(pid, asPage(await server.client().pull(pid, link.token, { clientId: await clientIdFor(pid, ad.database), cursor: link.cursor, limit: 500 })), ad.database)
+    expect(await ad.repository('location').get(pid, cave.record.id)).toMatchObject({ name: 'Cave (AD)' })
     // Pushed, the rename loses to the later one: the AD's phone must then show the team's name, not its own.
     await ad.sync(pid)
     expect(await ad.database.outbox.count()).toBe(0)
-    expect(await ad.repository('location').get(cave.record.id)).toEqual(await regie.repository('location').get(cave.record.id))
-    expect(await ad.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave du bar' })
+    expect(await ad.repository('location').get(pid, cave.record.id)).toEqual(await regie.repository('location').get(pid, cave.record.id))
+    expect(await ad.repository('location').get(pid, cave.record.id)).toMatchObject({ name: 'Cave du bar' })
   })
 
   it('lets a phone whose clock is behind win over an edit it has already seen and then changed', async () => {
@@ -87,17 +87,17 @@ describe('sync regressions found by the simulation', () => {
     const now = Date.now()
     // The AD's phone runs 50 s fast: within the minute the server takes as it is.
     vi.setSystemTime(now + 50_000)
-    expect(await ad.repository('location').update(cave.record.id, { name: 'Cave (AD)' })).toMatchObject({ ok: true })
+    expect(await ad.repository('location').update(pid, cave.record.id, { name: 'Cave (AD)' })).toMatchObject({ ok: true })
     vi.setSystemTime(now + 1000)
     await ad.sync(pid)
     // The régisseur sees the AD's name, then renames the décor: later in fact, earlier by the phones' clocks.
     await regie.sync(pid)
-    expect(await regie.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave (AD)' })
+    expect(await regie.repository('location').get(pid, cave.record.id)).toMatchObject({ name: 'Cave (AD)' })
     vi.setSystemTime(now + 5000)
-    expect(await regie.repository('location').update(cave.record.id, { name: 'Cave du bar' })).toMatchObject({ ok: true })
+    expect(await regie.repository('location').update(pid, cave.record.id, { name: 'Cave du bar' })).toMatchObject({ ok: true })
     await regie.sync(pid)
     await ad.sync(pid)
-    for (const phone of [ad, regie]) expect(await phone.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave du bar' })
+    for (const phone of [ad, regie]) expect(await phone.repository('location').get(pid, cave.record.id)).toMatchObject({ name: 'Cave du bar' })
   })
 
   it('keeps the later of two edits of a phone whose clock runs minutes fast, in one push or two', async () => {
@@ -105,7 +105,7 @@ describe('sync regressions found by the simulation', () => {
     vi.useFakeTimers({ toFake: ['Date'] })
     const now = Date.now()
     const fast = (at: number) => vi.setSystemTime(at + 5 * MINUTE)
-    const rename = async (name: string) => expect(await regie.repository('location').update(cave.record.id, { name })).toMatchObject({ ok: true })
+    const rename = async (name: string) => expect(await regie.repository('location').update(pid, cave.record.id, { name })).toMatchObject({ ok: true })
     // Two renames, then one push: both clocks are more than a minute ahead of the server's.
     fast(now)
     await rename('Cave 1')
@@ -113,7 +113,7 @@ describe('sync regressions found by the simulation', () => {
     await rename('Cave 2')
     vi.setSystemTime(now + 20)
     await regie.sync(pid)
-    expect((await ad.sync(pid), await ad.repository('location').get(cave.record.id))).toMatchObject({ name: 'Cave 2' })
+    expect((await ad.sync(pid), await ad.repository('location').get(pid, cave.record.id))).toMatchObject({ name: 'Cave 2' })
     // A rename synced 4.5 min after it was made (its clock is then within the minute), then one made just after.
     fast(now + MINUTE)
     await rename('Cave 3')
@@ -124,7 +124,7 @@ describe('sync regressions found by the simulation', () => {
     vi.setSystemTime(now + MINUTE + 4.5 * MINUTE + 2000)
     await regie.sync(pid)
     await ad.sync(pid)
-    expect(await ad.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave 4' })
-    expect(await regie.repository('location').get(cave.record.id)).toMatchObject({ name: 'Cave 4' })
+    expect(await ad.repository('location').get(pid, cave.record.id)).toMatchObject({ name: 'Cave 4' })
+    expect(await regie.repository('location').get(pid, cave.record.id)).toMatchObject({ name: 'Cave 4' })
   })
 })

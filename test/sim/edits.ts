@@ -143,7 +143,7 @@ async function liveTarget(context: EditContext, entity: EntityName): Promise<Bas
   const ids = context.registry.get(entity) ?? []
   for (let attempt = 0; attempt < 4 && ids.length > 0; attempt++) {
     const id = context.random.chance(0.6) ? context.random.pick(ids.slice(-25)) : context.random.pick(ids)
-    const record = await context.database.records(entity).get(id)
+    const record = await context.database.records(entity).get([context.productionId, id])
     if (record && !record.deletedAt) return record
   }
   return null
@@ -160,7 +160,7 @@ function create(context: EditContext, entity: EntityName): LocalChange {
 async function createOrPatch(context: EditContext, entity: EntityName): Promise<LocalChange> {
   const target = await liveTarget(context, entity)
   if (!target) return create(context, weighted(context.random, CREATED))
-  return { op: 'patch', entity, id: target.id, fields: randomFields(entity, context.random) }
+  return { op: 'patch', entity, productionId: context.productionId, id: target.id, fields: randomFields(entity, context.random) }
 }
 
 /** One edit on one phone: the changes to commit in one transaction (usually one). */
@@ -171,27 +171,27 @@ export async function randomEdit(context: EditContext): Promise<LocalChange[]> {
     const change = create(context, weighted(random, CREATED))
     // Sometimes a form saves a record and a second edit of it in one go.
     if (random.chance(0.1) && change.op === 'create') {
-      return [change, { op: 'patch', entity: change.entity, id: change.record.id, fields: randomFields(change.entity, random) }]
+      return [change, { op: 'patch', entity: change.entity, productionId: context.productionId, id: change.record.id, fields: randomFields(change.entity, random) }]
     }
     return [change]
   }
   if (roll < 0.55) {
     const entity = weighted(random, PATCHED)
-    if (entity === 'production') return [{ op: 'patch', entity, id: context.productionId, fields: randomFields(entity, random) }]
+    if (entity === 'production') return [{ op: 'patch', entity, productionId: context.productionId, id: context.productionId, fields: randomFields(entity, random) }]
     return [await createOrPatch(context, entity)]
   }
   if (roll < 0.58) {
     const entity = random.chance(0.1) ? 'meal' : weighted(random, CREATED)
     const target = await liveTarget(context, entity)
-    return [target ? { op: 'delete', entity, id: target.id } : create(context, 'location')]
+    return [target ? { op: 'delete', entity, productionId: context.productionId, id: target.id } : create(context, 'location')]
   }
   if (roll < 0.9) return [await mealEdit(context)]
   const permit = await liveTarget(context, 'permit')
   if (!permit) return [create(context, 'permit')]
   const from = String(permit.status)
   const next = PERMIT_EDGES[from] ?? []
-  if (next.length === 0) return [{ op: 'patch', entity: 'permit', id: permit.id, fields: randomFields('permit', random) }]
-  return [{ op: 'transition', entity: 'permit', id: permit.id, from: from as PermitStatus, to: random.pick(next) as PermitStatus }]
+  if (next.length === 0) return [{ op: 'patch', entity: 'permit', productionId: context.productionId, id: permit.id, fields: randomFields('permit', random) }]
+  return [{ op: 'transition', entity: 'permit', productionId: context.productionId, id: permit.id, from: from as PermitStatus, to: random.pick(next) as PermitStatus }]
 }
 
 /**
@@ -205,7 +205,7 @@ async function mealEdit(context: EditContext): Promise<LocalChange> {
   const shootDayId = random.pick(fixtures.shootDayIds)
   const service = random.pick(SERVICES)
   const id = mealId(shootDayId, service)
-  const meal = await context.database.records('meal').get(id)
+  const meal = await context.database.records('meal').get([context.productionId, id])
   if (!meal) {
     const known = context.registry.get('meal') ?? []
     if (!known.includes(id)) context.registry.set('meal', [...known, id])
@@ -219,6 +219,6 @@ async function mealEdit(context: EditContext): Promise<LocalChange> {
   const shown = ((meal.served ?? {}) as Record<string, number>)[group] ?? 0
   // A tap taken back; rarely a correction larger than the team's count (two phones fixing the same mistake).
   const delta = shown > 0 && random.chance(0.12) ? (random.chance(0.2) ? -random.int(1, shown + 3) : -1) : random.int(1, 4)
-  if (random.chance(0.1)) return { op: 'patch', entity: 'meal', id, fields: randomFields('meal', random) }
-  return { op: 'adjust', entity: 'meal', id, group, delta }
+  if (random.chance(0.1)) return { op: 'patch', entity: 'meal', productionId: context.productionId, id, fields: randomFields('meal', random) }
+  return { op: 'adjust', entity: 'meal', productionId: context.productionId, id, group, delta }
 }

@@ -15,6 +15,7 @@ import { encodeHlc } from '../../src/core/sync/hlc'
 import type { PushResponse } from '../../src/core/sync/protocol'
 import { openDatabase } from '../../src/server/db'
 import { createRandom } from './random'
+import { ACCESS_HEADERS, TEST_ACCESS_CODE } from '../../src/server/testAccessCode'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const TOTAL = 15_000
@@ -28,7 +29,7 @@ interface RunningServer {
 }
 
 async function startServer(dataDir: string): Promise<RunningServer> {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DIST_DIR: path.join(dataDir, 'no-dist'), LOG_LEVEL: 'error' }
+  const env: NodeJS.ProcessEnv = { ...process.env, REGIE_ACCESS_CODE: TEST_ACCESS_CODE, DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', DIST_DIR: path.join(dataDir, 'no-dist'), LOG_LEVEL: 'error' }
   delete env.DATABASE_URL
   // node with tsx as a loader, not the tsx CLI: one process, so SIGKILL kills the server itself.
   const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] })
@@ -103,7 +104,7 @@ describe('a server killed with SIGKILL in the middle of pushes', () => {
     const random = createRandom(seed + 1)
     server = await startServer(dataDir)
     const created = await fetch(`${server.url}/api/v1/productions`, {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ name: 'Coupure', displayName: 'Camille' }),
+      method: 'POST', headers: { 'content-type': 'application/json', ...ACCESS_HEADERS }, body: JSON.stringify({ name: 'Coupure', displayName: 'Camille' }),
     })
     const { productionId, token } = (await created.json()) as { productionId: string; token: string }
     const clientId = `killed-client-${seed}`

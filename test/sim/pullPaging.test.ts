@@ -19,6 +19,7 @@ import { migrateToLatest } from '../../src/server/migrations'
 import type { Database } from '../../src/server/schema'
 import { postgresStoreFactory, type TestStore } from '../../src/server/testDatabases'
 import { createRandom } from './random'
+import { ACCESS_HEADERS, TEST_ACCESS_CODE } from '../../src/server/testAccessCode'
 
 const pgUrl = process.env.TEST_DATABASE_URL ?? ''
 const WRITERS = 20
@@ -41,7 +42,7 @@ describe.skipIf(!pgUrl)('pull paging under 20 concurrent writers on PostgreSQL',
     await migrateToLatest(first.db)
     // Three writer instances and one for the readers, each with its own pool of connections. The readers ask for
     // thousands of pages a minute with one session: far past the session rate limit, which is not under test here.
-    const options = { dialect: 'postgres', distDir: NO_DIST, rateLimitPerMinute: 1_000_000 } as const
+    const options = { dialect: 'postgres', distDir: NO_DIST, rateLimitPerMinute: 1_000_000, accessCode: TEST_ACCESS_CODE } as const
     servers = [await buildServer({ db: first.db, ...options })]
     for (let i = 0; i < 3; i++) servers.push(await buildServer({ db: store.open().db, ...options }))
     checker = store.open().db
@@ -54,7 +55,7 @@ describe.skipIf(!pgUrl)('pull paging under 20 concurrent writers on PostgreSQL',
 
   it('never lets a reader\'s cursor pass a row committed later', async () => {
     const random = createRandom(Number(process.env.SIM_SEED_BASE ?? 1))
-    const created = await servers[0]!.inject({ method: 'POST', url: '/api/v1/productions', payload: { name: 'Concurrence', displayName: 'Camille' } })
+    const created = await servers[0]!.inject({ method: 'POST', url: '/api/v1/productions', headers: ACCESS_HEADERS, payload: { name: 'Concurrence', displayName: 'Camille' } })
     expect(created.statusCode).toBe(201)
     const { productionId, token } = created.json() as { productionId: string; token: string }
     const headers = { authorization: `Bearer ${token}` }
@@ -92,11 +93,12 @@ describe.skipIf(!pgUrl)('pull paging under 20 concurrent writers on PostgreSQL',
     }
 
     // The shared meal exists before the writers start.
+    const setupClient = `setup-${productionId}`.slice(0, 64)
     const setup = await servers[0]!.inject({
       method: 'POST', url: `/api/v1/productions/${productionId}/push`, headers,
       payload: {
-        clientId: `setup-${productionId}`.slice(0, 64), schemaVersion: 1,
-        mutations: [{ mutationId: 1, name: 'meal.create', args: { record: { id: mealId, productionId, shootDayId: 'day-1', service: 'lunch', served: {} } }, hlc: encodeHlc({ millis: Date.now() - 60_000, counter: 0, node: 'setup' }) }],
+        clientId: setupClient, schemaVersion: 1,
+        mutations: [{ mutationId: 1, name: 'meal.create', args: { record: { id: mealId, productionId, shootDayId: 'day-1', service: 'lunch', served: {} } }, hlc: encodeHlc({ millis: Date.now() - 60_000, counter: 0, node: setupClient }) }],
       },
     })
     expect(setup.statusCode).toBe(200)

@@ -9,6 +9,7 @@
  * cannot hide in the model.
  */
 import { isDeepStrictEqual } from 'node:util'
+import { mayWrite } from '../../src/core/rules/roles'
 import { decodeHlc, encodeHlc, type Hlc } from '../../src/core/sync/hlc'
 import { parseMutationName } from '../../src/core/sync/mutationNames'
 
@@ -125,7 +126,7 @@ export class ReferenceModel {
       row.trace.push(traced)
       if (row.trace.length > 12) row.trace.shift()
     }
-    if (!this.mayWrite(mutation.clientId, entity, row?.creator)) return this.compare(mutation, { accepted: false, reason: 'forbidden' })
+    if (!this.mayWrite(mutation.clientId, entity, row?.creator, op)) return this.compare(mutation, { accepted: false, reason: 'forbidden' })
     const write = (value: unknown): FieldWrite => ({ value, hlc, clientId: mutation.clientId, mutationId: mutation.mutationId })
 
     if (op === 'create') {
@@ -258,12 +259,12 @@ export class ReferenceModel {
     })
   }
 
-  private mayWrite(clientId: string, entity: string, creator: string | undefined): boolean {
+  /** The server's rule (core/rules/roles.ts), with a device's clientId standing for its member (one phone each). */
+  private mayWrite(clientId: string, entity: string, creator: string | undefined, op: string): boolean {
     const role = this.roles.get(clientId)
-    if (role === 'owner' || role === 'coordinator') return true
-    if (role === 'member') return entity !== 'production'
-    if (role === 'trainee') return entity !== 'production' && (creator === undefined || creator === clientId)
-    return false
+    if (!role) return false
+    const kind = op === 'delete' ? 'delete' : op === 'restore' ? 'restore' : 'write'
+    return mayWrite({ role, memberId: clientId, productionKind: 'feature' }, entity, creator, kind)
   }
 
   private compare(mutation: LoggedMutation, verdict: Verdict, commit?: () => void): string | null {

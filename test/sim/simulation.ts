@@ -32,6 +32,7 @@ import { clientStateKey, Dexie, RegieDatabase } from '../../src/app/db/db'
 import { commitChanges, type LocalChange } from '../../src/app/db/writePath'
 import { createSyncClient, SyncFailure, type Fetcher, type HttpResponse, type SyncClient } from '../../src/app/sync/syncClient'
 import { joinProduction, syncProduction, uploadProduction } from '../../src/app/sync/syncEngine'
+import { REFUSED_ARGS_EXCERPT } from '../../src/server/sync/push'
 import { ENTITY_TABLES, type BaseRecord, type EntityName } from '../../src/core/model'
 import type { OutboxEntry } from '../../src/core/sync/mutations'
 import type { PullResponse, PushResponse } from '../../src/core/sync/protocol'
@@ -43,6 +44,7 @@ import { newRecord, randomEdit, type Fixtures, type Registry } from './edits'
 import { createRandom, type Random } from './random'
 import { compareWithServer, describe, normalisedCounts, ReferenceModel, type SimRole } from './referenceModel'
 import { installSimClock, type SimClock } from './simClock'
+import { TEST_ACCESS_CODE } from '../../src/server/testAccessCode'
 
 export interface SimOptions {
   seed: number
@@ -254,7 +256,7 @@ class Simulation {
     this.serverDb = db
     await migrateToLatest(db)
     // The rate limit is not under test: a seed replays a day of syncing in seconds.
-    this.app = await buildServer({ db, dialect, distDir: NO_DIST, rateLimitPerMinute: 1_000_000 })
+    this.app = await buildServer({ db, dialect, accessCode: TEST_ACCESS_CODE, distDir: NO_DIST, rateLimitPerMinute: 1_000_000 })
   }
 
   /** Close the app and its connection, then start again on the same database, as a deploy or a crash would. */
@@ -406,7 +408,7 @@ class Simulation {
     fixture('vehicle', fixtures.vehicleIds, 3)
     this.fixtures = fixtures
     await this.commit(owner, setup)
-    const team = await uploadProduction({ id: this.productionId, name: 'Les Heures Claires' }, { displayName: 'Camille' }, owner.client, owner.database)
+    const team = await uploadProduction({ id: this.productionId, name: 'Les Heures Claires' }, { displayName: 'Camille' }, owner.client, owner.database, TEST_ACCESS_CODE)
     await this.sync(owner, false)
     for (const device of this.devices.slice(1)) {
       const invite = await owner.client.createInvite(this.productionId, team.token, device.role)
@@ -484,13 +486,19 @@ class Simulation {
       const sent = device.history[row.mutation_id - 1]
       if (!sent) this.fail(`${clientId}#${row.mutation_id}: in the server's log but never written on the phone`)
       const args = JSON.parse(row.args) as Record<string, unknown>
-      if (row.name !== sent.name || row.hlc !== sent.hlc || !isDeepStrictEqual(args, JSON.parse(JSON.stringify(sent.args)))) {
+      // A refused mutation's long arguments are logged as their first characters only.
+      const sentText = JSON.stringify(sent.args)
+      const expected = row.status === 'rejected' && sentText.length > REFUSED_ARGS_EXCERPT
+        ? { excerpt: sentText.slice(0, REFUSED_ARGS_EXCERPT), length: sentText.length }
+        : JSON.parse(sentText)
+      if (row.name !== sent.name || row.hlc !== sent.hlc || !isDeepStrictEqual(args, expected)) {
         this.fail(`${clientId}#${row.mutation_id}: the log holds ${row.name} ${row.args} ${row.hlc}, the phone wrote ${describe({ ...sent, clientId })} ${sent.hlc}`)
       }
       const reason = row.error ? (JSON.parse(row.error) as { reason: string }).reason : null
       if (reason === 'server_error') this.fail(`${clientId}#${row.mutation_id} ${row.name}: the server failed: ${row.error}`)
       if (reason) this.counts.rejections[reason] = (this.counts.rejections[reason] ?? 0) + 1
-      const problem = this.model.apply({ clientId, mutationId: row.mutation_id, name: row.name, args, hlc: row.hlc, status: row.status, reason, serverNow })
+      // The model reads what the phone sent (the server received it whole, and logged a refusal's excerpt only).
+      const problem = this.model.apply({ clientId, mutationId: row.mutation_id, name: row.name, args: JSON.parse(sentText) as Record<string, unknown>, hlc: row.hlc, status: row.status, reason, serverNow })
       if (problem) this.fail(problem)
     }
     this.checkedUpTo.set(clientId, last)
@@ -563,9 +571,9 @@ class Simulation {
         this.fail(`${device.clientId}: wrote ${device.history.length} mutations, the server applied ${this.checkedUpTo.get(device.clientId)}`)
       }
     }
-    const rows = await this.serverDb.selectFrom('entities').select(['entity', 'id', 'data', 'deleted'])
+    const rows = await this.serverDb.selectFrom('entities').select(['entity', 'id', 'data', 'deleted', 'created_by'])
       .where('production_id', '=', this.productionId).execute()
-    const serverRows = new Map(rows.map((row) => [`${row.entity}:${row.id}`, { data: JSON.parse(row.data) as Record<string, unknown>, deleted: row.deleted === 1 }]))
+    const serverRows = new Map(rows.map((row) => [`${row.entity}:${row.id}`, { data: JSON.parse(row.data) as Record<string, unknown>, deleted: row.deleted === 1, createdBy: row.created_by }]))
 
     const modelProblems = compareWithServer(this.model, serverRows)
     if (modelProblems.length > 0) this.fail(`the server's rows differ from the model:\n  ${modelProblems.slice(0, 10).join('\n  ')}`)
@@ -586,7 +594,7 @@ class Simulation {
           held.add(key)
           const stored = serverRows.get(key)
           if (!stored) problems.push(`${key} is on the phone only`)
-          else if (!isDeepStrictEqual(record, { ...stored.data, deletedAt: stored.deleted ? stored.data.deletedAt : null })) {
+          else if (!isDeepStrictEqual(record, { ...stored.data, deletedAt: stored.deleted ? stored.data.deletedAt : null, ...(stored.createdBy && { createdBy: stored.createdBy }) })) {
             const fields = new Set([...Object.keys(record), ...Object.keys(stored.data)])
             const differing = [...fields].filter((field) => !isDeepStrictEqual(record[field], stored.data[field]))
             problems.push(`${key}: ${differing.map((field) => `${field} ${JSON.stringify(record[field])} on the phone, ${JSON.stringify(stored.data[field])} on the server`).join('; ')}` +

@@ -82,7 +82,7 @@ export function livePendingBlobSummaries(database: RegieDatabase = db) {
       const [waiting, team, production] = await Promise.all([
         pendingBlobs(productionId, database),
         database.teams.get(productionId),
-        database.records<Production>('production').get(productionId),
+        database.records<Production>('production').get([productionId, productionId]),
       ])
       const photos = { count: 0, bytes: 0 }
       const files = { count: 0, bytes: 0 }

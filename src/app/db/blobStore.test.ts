@@ -126,11 +126,11 @@ describe('photo list', () => {
   it('lists the owner\'s live photos in order, all or one slot', async () => {
     const database = open()
     const [a, b, c] = await threePhotos(database)
-    expect((await nextValue(livePhotos('loc-1', undefined, database))).map((photo) => photo.id)).toEqual([a.id, b.id, c.id])
-    expect((await nextValue(livePhotos('loc-1', '', database))).map((photo) => photo.id)).toEqual([a.id, c.id])
-    expect((await nextValue(livePhotos('loc-1', 'room:Cuisine', database))).map((photo) => photo.id)).toEqual([b.id])
-    await removePhoto(b.id, database)
-    expect((await nextValue(livePhotos('loc-1', undefined, database))).map((photo) => photo.id)).toEqual([a.id, c.id])
+    expect((await nextValue(livePhotos('prod-1', 'loc-1', undefined, database))).map((photo) => photo.id)).toEqual([a.id, b.id, c.id])
+    expect((await nextValue(livePhotos('prod-1', 'loc-1', '', database))).map((photo) => photo.id)).toEqual([a.id, c.id])
+    expect((await nextValue(livePhotos('prod-1', 'loc-1', 'room:Cuisine', database))).map((photo) => photo.id)).toEqual([b.id])
+    await removePhoto('prod-1', b.id, database)
+    expect((await nextValue(livePhotos('prod-1', 'loc-1', undefined, database))).map((photo) => photo.id)).toEqual([a.id, c.id])
     expect(await database.blobs.get(b.sha256)).toBeDefined()
   })
 
@@ -138,23 +138,23 @@ describe('photo list', () => {
     const database = open()
     const [a, b, c] = await threePhotos(database)
     const outboxBefore = await database.outbox.count()
-    await movePhoto(c.id, -1, '', database)
-    expect((await nextValue(livePhotos('loc-1', undefined, database))).map((photo) => photo.id)).toEqual([c.id, b.id, a.id])
+    await movePhoto('prod-1', c.id, -1, '', database)
+    expect((await nextValue(livePhotos('prod-1', 'loc-1', undefined, database))).map((photo) => photo.id)).toEqual([c.id, b.id, a.id])
     const patches = (await database.outbox.toArray()).slice(outboxBefore)
     expect(patches.map((entry) => entry.name)).toEqual(['photo.patch', 'photo.patch'])
-    await movePhoto(c.id, -1, '', database) // already first
-    await movePhoto(b.id, 1, 'room:Cuisine', database) // alone in its slot
+    await movePhoto('prod-1', c.id, -1, '', database) // already first
+    await movePhoto('prod-1', b.id, 1, 'room:Cuisine', database) // alone in its slot
     expect(await database.outbox.count()).toBe(outboxBefore + 2)
-    await movePhoto(b.id, 1, undefined, database)
-    expect((await nextValue(livePhotos('loc-1', undefined, database))).map((photo) => photo.id)).toEqual([c.id, a.id, b.id])
+    await movePhoto('prod-1', b.id, 1, undefined, database)
+    expect((await nextValue(livePhotos('prod-1', 'loc-1', undefined, database))).map((photo) => photo.id)).toEqual([c.id, a.id, b.id])
   })
 
   it('settles equal orders left by two phones when a photo is moved', async () => {
     const database = open()
     const [a, , c] = await threePhotos(database)
-    await database.records('photo').update(c.id, { order: 0 }) // as if pulled from another phone
-    await movePhoto(c.id, 1, undefined, database)
-    const orders = (await nextValue(livePhotos('loc-1', undefined, database))).map((photo) => [photo.id, photo.order])
+    await database.records('photo').update(['prod-1', c.id], { order: 0 }) // as if pulled from another phone
+    await movePhoto('prod-1', c.id, 1, undefined, database)
+    const orders = (await nextValue(livePhotos('prod-1', 'loc-1', undefined, database))).map((photo) => [photo.id, photo.order])
     expect(orders.map(([, order]) => order)).toEqual([0, 1, 2])
     expect(orders[0]![0]).toBe(a.id)
   })
@@ -162,15 +162,15 @@ describe('photo list', () => {
   it('changes caption and staging note, sending only what changed', async () => {
     const database = open()
     const [a] = await threePhotos(database)
-    const result = await describePhoto(a.id, { caption: ' Entrée côté rue ' }, database)
+    const result = await describePhoto('prod-1', a.id, { caption: ' Entrée côté rue ' }, database)
     expect(result).toMatchObject({ ok: true, record: { caption: 'Entrée côté rue', stagingNote: '' } })
     const last = (await database.outbox.toArray()).at(-1)!
     expect(last).toMatchObject({ name: 'photo.patch', args: { id: a.id, fields: { caption: 'Entrée côté rue' } } })
     const outboxBefore = await database.outbox.count()
-    expect((await describePhoto(a.id, { caption: 'Entrée côté rue' }, database)).ok).toBe(true)
+    expect((await describePhoto('prod-1', a.id, { caption: 'Entrée côté rue' }, database)).ok).toBe(true)
     expect(await database.outbox.count()).toBe(outboxBefore)
-    expect(await describePhoto(a.id, { stagingNote: 'x'.repeat(2001) }, database)).toEqual({ ok: false, errors: { stagingNote: 'validation.tooLong' } })
-    await removePhoto(a.id, database)
-    expect(await describePhoto(a.id, { caption: 'trop tard' }, database)).toEqual({ ok: false, errors: { _: 'errors.notFound' } })
+    expect(await describePhoto('prod-1', a.id, { stagingNote: 'x'.repeat(2001) }, database)).toEqual({ ok: false, errors: { stagingNote: 'validation.tooLong' } })
+    await removePhoto('prod-1', a.id, database)
+    expect(await describePhoto('prod-1', a.id, { caption: 'trop tard' }, database)).toEqual({ ok: false, errors: { _: 'errors.notFound' } })
   })
 })

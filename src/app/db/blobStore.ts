@@ -43,8 +43,8 @@ export interface NewPhoto {
 const photos = (database: RegieDatabase) => database.records<Photo>('photo')
 
 /** The owner's live photos in their order (ties, from two phones adding at once, by creation time). */
-async function ownerPhotos(database: RegieDatabase, ownerId: string): Promise<Photo[]> {
-  const rows = await photos(database).where('ownerId').equals(ownerId).toArray()
+async function ownerPhotos(database: RegieDatabase, productionId: string, ownerId: string): Promise<Photo[]> {
+  const rows = await photos(database).where('[productionId+ownerId]').equals([productionId, ownerId]).toArray()
   return rows.filter((photo) => !photo.deletedAt).sort((a, b) => a.order - b.order || a.createdAt.localeCompare(b.createdAt))
 }
 
@@ -65,7 +65,7 @@ export async function addPhoto(input: NewPhoto, database: RegieDatabase = db): P
   const record = checked.value
   try {
     await database.transaction('rw', [database.blobs, database.blobUploads, photos(database), ...writeTables(database)], async () => {
-      const last = (await ownerPhotos(database, ownerId)).at(-1)
+      const last = (await ownerPhotos(database, productionId, ownerId)).at(-1)
       record.order = last ? last.order + 1 : 0
       await keepBlob(database, productionId, processed.sha256, blob, processed.mime)
       await commitChanges([{ op: 'create', entity: 'photo', record }], database)
@@ -73,7 +73,7 @@ export async function addPhoto(input: NewPhoto, database: RegieDatabase = db): P
   } catch (error) {
     throw writeFailure(error)
   }
-  return (await photos(database).get(record.id))!
+  return (await photos(database).get([productionId, record.id]))!
 }
 
 export async function saveSignature(
@@ -126,38 +126,39 @@ export function liveBlob(sha256: string, database: RegieDatabase = db): Observab
 }
 
 /** The owner's photos, in order; only those of one slot when `slot` is given ('' = the whole record's). */
-export function livePhotos(ownerId: string, slot?: string, database: RegieDatabase = db): Observable<Photo[]> {
-  return liveQuery(async () => (await ownerPhotos(database, ownerId)).filter((photo) => slot === undefined || photo.slot === slot))
+export function livePhotos(productionId: string, ownerId: string, slot?: string, database: RegieDatabase = db): Observable<Photo[]> {
+  return liveQuery(async () => (await ownerPhotos(database, productionId, ownerId)).filter((photo) => slot === undefined || photo.slot === slot))
 }
 
 const DescriptionSchema = v.object({ caption: photoFields.caption, stagingNote: photoFields.stagingNote })
 
 /** Changes the caption and/or the staging note; only the fields that differ are sent. */
 export async function describePhoto(
+  productionId: string,
   id: string,
   fields: { caption?: string; stagingNote?: string },
   database: RegieDatabase = db,
 ): Promise<SaveResult<Photo>> {
-  const photo = await photos(database).get(id)
+  const photo = await photos(database).get([productionId, id])
   if (!photo || photo.deletedAt) return { ok: false, errors: { _: 'errors.notFound' } }
   const current = { caption: photo.caption, stagingNote: photo.stagingNote }
   const checked = validate(DescriptionSchema, { ...current, ...fields })
   if (!checked.ok) return checked
   const changed = changedFields(current, checked.value)
-  if (Object.keys(changed).length > 0) await commitChanges([{ op: 'patch', entity: 'photo', id, fields: changed }], database)
-  return { ok: true, record: (await photos(database).get(id))! }
+  if (Object.keys(changed).length > 0) await commitChanges([{ op: 'patch', entity: 'photo', productionId, id, fields: changed }], database)
+  return { ok: true, record: (await photos(database).get([productionId, id]))! }
 }
 
 /**
  * Moves a photo one place up (-1) or down (+1) among the photos shown with it (its owner's, of `slot` when given).
  * The whole owner's list is then numbered 0, 1, 2...: this also settles ties left by two phones adding at once.
  */
-export async function movePhoto(id: string, offset: -1 | 1, slot?: string, database: RegieDatabase = db): Promise<void> {
+export async function movePhoto(productionId: string, id: string, offset: -1 | 1, slot?: string, database: RegieDatabase = db): Promise<void> {
   try {
     await database.transaction('rw', [photos(database), ...writeTables(database)], async () => {
-      const moved = await photos(database).get(id)
+      const moved = await photos(database).get([productionId, id])
       if (!moved) return
-      const all = await ownerPhotos(database, moved.ownerId)
+      const all = await ownerPhotos(database, productionId, moved.ownerId)
       const shown = all.filter((photo) => slot === undefined || photo.slot === slot)
       const from = shown.findIndex((photo) => photo.id === id)
       const to = from + offset
@@ -169,7 +170,7 @@ export async function movePhoto(id: string, offset: -1 | 1, slot?: string, datab
       const changes: LocalChange[] = reordered
         .map((photo, order) => ({ photo, order }))
         .filter(({ photo, order }) => photo.order !== order)
-        .map(({ photo, order }) => ({ op: 'patch', entity: 'photo', id: photo.id, fields: { order } }))
+        .map(({ photo, order }) => ({ op: 'patch', entity: 'photo', productionId, id: photo.id, fields: { order } }))
       if (changes.length > 0) await commitChanges(changes, database)
     })
   } catch (error) {
@@ -177,7 +178,7 @@ export async function movePhoto(id: string, offset: -1 | 1, slot?: string, datab
   }
 }
 
-export async function removePhoto(id: string, database: RegieDatabase = db): Promise<void> {
-  const photo = await photos(database).get(id)
-  if (photo && !photo.deletedAt) await commitChanges([{ op: 'delete', entity: 'photo', id }], database)
+export async function removePhoto(productionId: string, id: string, database: RegieDatabase = db): Promise<void> {
+  const photo = await photos(database).get([productionId, id])
+  if (photo && !photo.deletedAt) await commitChanges([{ op: 'delete', entity: 'photo', productionId, id }], database)
 }

@@ -50,7 +50,7 @@ describe('restorePlan and restoreRejection', () => {
     expect(id).toBe(record.id)
     expect(outbox).toEqual([expect.objectContaining({ mutationId: 2, name: 'location.patch', args: { id: record.id, fields: { name: 'Mon nom' } } })])
     expect(outbox[0]!.hlc > earlier.hlc).toBe(true)
-    expect(await database.records('location').get(record.id)).toMatchObject({ name: 'Mon nom', city: 'Paris' })
+    expect(await database.records('location').get([PID, record.id])).toMatchObject({ name: 'Mon nom', city: 'Paris' })
     expect(left).toBe(0)
   })
 
@@ -96,7 +96,7 @@ describe('restorePlan and restoreRejection', () => {
     expect(plan).toMatchObject({ kind: 'create', entity: 'location', id: record.id, values: { name: 'Gare de l’Est', status: 'toScout' } })
     expect(id).toBe(record.id)
     expect(outbox).toEqual([expect.objectContaining({ name: 'location.create', args: { record: expect.objectContaining({ id: record.id, productionId: PID, name: 'Gare de l’Est' }) } })])
-    expect(await database.records('location').get(record.id)).toMatchObject({ name: 'Gare de l’Est', deletedAt: null })
+    expect(await database.records('location').get([PID, record.id])).toMatchObject({ name: 'Gare de l’Est', deletedAt: null })
     expect(left).toBe(0)
   })
 
@@ -133,8 +133,8 @@ describe('restorePlan and restoreRejection', () => {
     const { plan, id, outbox, left } = await restore(database, rejection)
     expect(plan).toMatchObject({ kind: 'recreate', entity: 'location', id: record.id, values: { name: 'Cave refaite', city: 'Montreuil' } })
     expect(id).not.toBe(record.id)
-    expect(await database.records('location').get(id)).toMatchObject({ name: 'Cave refaite', city: 'Montreuil', productionId: PID, deletedAt: null })
-    expect((await database.records('location').get(record.id))!.deletedAt).toBe('2026-02-01T10:00:00.000Z')
+    expect(await database.records('location').get([PID, id])).toMatchObject({ name: 'Cave refaite', city: 'Montreuil', productionId: PID, deletedAt: null })
+    expect((await database.records('location').get([PID, record.id]))!.deletedAt).toBe('2026-02-01T10:00:00.000Z')
     expect(outbox).toEqual([expect.objectContaining({ name: 'location.create', args: { record: expect.objectContaining({ id }) } })])
     expect(left).toBe(0)
   })
@@ -161,7 +161,7 @@ describe('restorePlan and restoreRejection', () => {
     const { plan, outbox } = await restore(database, rejection)
     expect(plan).toEqual({ kind: 'adjust', entity: 'meal', id: meal.id, group: 'extras', delta: 3, current: 12, after: 15 })
     expect(outbox).toEqual([expect.objectContaining({ name: 'meal.adjust', args: { id: meal.id, group: 'extras', delta: 3 } })])
-    expect((await database.records('meal').get(meal.id))!.served).toEqual({ extras: 15 })
+    expect((await database.records('meal').get([PID, meal.id]))!.served).toEqual({ extras: 15 })
 
     await pulled(database, 'meal', { ...meal, deletedAt: '2026-02-01T10:00:00.000Z' })
     const late = await refused(database, 'meal.adjust', { id: meal.id, group: 'extras', delta: 1 }, 'deleted', 9)
@@ -196,7 +196,7 @@ describe('restorePlan and restoreRejection', () => {
     await pulled(database, 'location', { ...record, name: 'Encore un autre nom' })
     await expect(restoreRejection(PID, rejection.mutationId, seen, database)).rejects.toBeInstanceOf(RestoreOutdated)
     expect(await database.outbox.count()).toBe(0)
-    expect((await database.records('location').get(record.id))!.name).toBe('Encore un autre nom')
+    expect((await database.records('location').get([PID, record.id]))!.name).toBe('Encore un autre nom')
     expect(await database.rejections.count()).toBe(1)
   })
 
@@ -207,7 +207,7 @@ describe('restorePlan and restoreRejection', () => {
     const deletion = await refused(database, 'location.delete', { id: record.id }, 'forbidden')
     const { plan } = await restore(database, deletion)
     expect(plan).toEqual({ kind: 'delete', entity: 'location', id: record.id })
-    expect((await database.records('location').get(record.id))!.deletedAt).toEqual(expect.any(String))
+    expect((await database.records('location').get([PID, record.id]))!.deletedAt).toEqual(expect.any(String))
 
     const other = decor()
     await pulled(database, 'location', other)

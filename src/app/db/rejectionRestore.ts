@@ -62,10 +62,11 @@ export async function restorePlan(rejection: StoredRejection, database: RegieDat
   if (!parsed) return { kind: 'none', entity: null, why: 'unknown' }
   const { entity, op } = parsed
   if (op === 'transition') return { kind: 'none', entity, why: 'transition' }
-  if (op === 'create') return createPlan(entity, (rejection.args as CreateArgs).record, rejection.reason, database)
+  const { productionId } = rejection
+  if (op === 'create') return createPlan(entity, productionId, (rejection.args as CreateArgs).record, rejection.reason, database)
 
   const id = String((rejection.args as PatchArgs | DeleteArgs | AdjustArgs | MoveArgs).id)
-  const current = await database.records(entity).get(id)
+  const current = await database.records(entity).get([productionId, id])
   const alive = current && !current.deletedAt ? current : undefined
   if (op === 'delete') return alive ? { kind: 'delete', entity, id } : { kind: 'none', entity, why: 'same' }
   if (op === 'adjust') {
@@ -91,7 +92,7 @@ export async function restorePlan(rejection: StoredRejection, database: RegieDat
     }
   }
   // The copy of a deleted record is the last version this phone knew, with the refused values on top.
-  if (!alive || rejection.reason === 'deleted') return recreatePlan(entity, id, patchedRecord(entity, editableFields(current), fields), database)
+  if (!alive || rejection.reason === 'deleted') return recreatePlan(entity, productionId, id, patchedRecord(entity, editableFields(current), fields), database)
   // The server never had it (its create was refused too): send the whole record again, not a patch of nothing.
   if (rejection.reason === 'not_found') return createAgain(entity, id, patchedRecord(entity, editableFields(alive), fields))
   return patchPlan(entity, alive, fields)
@@ -100,11 +101,11 @@ export async function restorePlan(rejection: StoredRejection, database: RegieDat
 const createAgain = (entity: EntityName, id: string, values: Record<string, unknown>): RestorePlan =>
   isValid(entity, values) ? { kind: 'create', entity, id, values } : { kind: 'none', entity, why: 'invalid' }
 
-async function createPlan(entity: EntityName, record: Record<string, unknown>, reason: string, database: RegieDatabase): Promise<RestorePlan> {
+async function createPlan(entity: EntityName, productionId: string, record: Record<string, unknown>, reason: string, database: RegieDatabase): Promise<RestorePlan> {
   const id = String(record.id)
-  const current = await database.records(entity).get(id)
+  const current = await database.records(entity).get([productionId, id])
   if (!current) return createAgain(entity, id, editableFields(record))
-  if (current.deletedAt || reason === 'deleted') return recreatePlan(entity, id, editableFields(record), database)
+  if (current.deletedAt || reason === 'deleted') return recreatePlan(entity, productionId, id, editableFields(record), database)
   const fields = withoutReserved(entity, record)
   const differing = changedFields(current, fields)
   // Still here exactly as refused: the server may never have had it, and a create is safe either way
@@ -123,22 +124,22 @@ function patchPlan(entity: EntityName, current: BaseRecord, fields: Record<strin
   return { kind: 'patch', entity, id: current.id, changes: keys.map((field) => ({ field, current: current[field], restored: differing[field] })) }
 }
 
-async function recreatePlan(entity: EntityName, id: string, values: Record<string, unknown>, database: RegieDatabase): Promise<RestorePlan> {
+async function recreatePlan(entity: EntityName, productionId: string, id: string, values: Record<string, unknown>, database: RegieDatabase): Promise<RestorePlan> {
   // The production is the team's shared space: a deleted one is not brought back from a phone.
   if (entity === 'production') return { kind: 'none', entity, why: 'productionGone' }
   if (!isValid(entity, values)) return { kind: 'none', entity, why: 'invalid' }
-  if (entity === 'meal' && (await freeMealId(values, database)) === null) return { kind: 'none', entity, why: 'duplicate' }
+  if (entity === 'meal' && (await freeMealId(productionId, values, database)) === null) return { kind: 'none', entity, why: 'duplicate' }
   return { kind: 'recreate', entity, id, values }
 }
 
 /** A meal's id is its day and service: the next generation not taken by a tombstone, or null if a live one exists. */
-async function freeMealId(values: Record<string, unknown>, database: RegieDatabase): Promise<string | null> {
+async function freeMealId(productionId: string, values: Record<string, unknown>, database: RegieDatabase): Promise<string | null> {
   const service = values.service as MealService
   // Validated before: a meal always has its day and service. The check only narrows the types.
   if (typeof values.shootDayId !== 'string' || !MEAL_SERVICES.includes(service)) return newId()
   for (let generation = 1; generation <= 20; generation++) {
     const id = mealId(values.shootDayId, service, generation)
-    const existing = await database.records('meal').get(id)
+    const existing = await database.records('meal').get([productionId, id])
     if (!existing) return id
     if (!existing.deletedAt) return null
   }
@@ -148,17 +149,17 @@ async function freeMealId(values: Record<string, unknown>, database: RegieDataba
 async function changesOf(plan: RestorePlan, productionId: string, database: RegieDatabase): Promise<LocalChange[]> {
   switch (plan.kind) {
     case 'patch':
-      return [{ op: 'patch', entity: plan.entity, id: plan.id, fields: Object.fromEntries(plan.changes.map((change) => [change.field, change.restored])) }]
+      return [{ op: 'patch', entity: plan.entity, productionId, id: plan.id, fields: Object.fromEntries(plan.changes.map((change) => [change.field, change.restored])) }]
     case 'create':
       return [{ op: 'create', entity: plan.entity, record: { ...plan.values, id: plan.id, productionId } as BaseRecord }]
     case 'recreate': {
-      const id = plan.entity === 'meal' ? await freeMealId(plan.values, database) : newId()
+      const id = plan.entity === 'meal' ? await freeMealId(productionId, plan.values, database) : newId()
       return [{ op: 'create', entity: plan.entity, record: { ...plan.values, id: id!, productionId } as BaseRecord }]
     }
     case 'adjust':
-      return [{ op: 'adjust', entity: 'meal', id: plan.id, group: plan.group, delta: plan.delta }]
+      return [{ op: 'adjust', entity: 'meal', productionId, id: plan.id, group: plan.group, delta: plan.delta }]
     case 'delete':
-      return [{ op: 'delete', entity: plan.entity, id: plan.id }]
+      return [{ op: 'delete', entity: plan.entity, productionId, id: plan.id }]
     case 'none':
       return []
   }

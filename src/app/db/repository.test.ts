@@ -19,7 +19,7 @@ describe('repository.create', () => {
     expect(result.ok).toBe(true)
     if (!result.ok) return
     expect(result.record).toMatchObject({ ...decor, productionId: 'prod-1', lat: null, advantages: [], deletedAt: null })
-    expect(await table.get(result.record.id)).toEqual(result.record)
+    expect(await table.get(['prod-1', result.record.id])).toEqual(result.record)
     const outbox = await database.outbox.toArray()
     expect(outbox).toHaveLength(1)
     expect(outbox[0]).toMatchObject({ mutationId: 1, name: 'location.create', productionId: 'prod-1', args: { record: result.record } })
@@ -54,7 +54,7 @@ describe('repository.create', () => {
     const { repo, table } = setup()
     const result = await repo.create('prod-1', { ...decor, id: 'forged', productionId: 'other', deletedAt: '2020-01-01' }, 'real-id')
     expect(result).toMatchObject({ ok: true, record: { id: 'real-id', productionId: 'prod-1', deletedAt: null } })
-    expect(await table.get('forged')).toBeUndefined()
+    expect(await table.get(['prod-1', 'forged'])).toBeUndefined()
   })
 })
 
@@ -68,7 +68,7 @@ describe('repository.update', () => {
 
   it('writes a patch holding only the changed fields', async () => {
     const { database, repo, record } = await withDecor()
-    const result = await repo.update(record.id, { ...record, status: 'scouted', parking: 'Rue d’Alsace' })
+    const result = await repo.update('prod-1', record.id, { ...record, status: 'scouted', parking: 'Rue d’Alsace' })
     expect(result).toMatchObject({ ok: true, record: { status: 'scouted', parking: 'Rue d’Alsace', name: decor.name } })
     const last = await database.outbox.orderBy('mutationId').last()
     expect(last).toMatchObject({ mutationId: 2, name: 'location.patch', args: { id: record.id, fields: { status: 'scouted', parking: 'Rue d’Alsace' } } })
@@ -80,7 +80,7 @@ describe('repository.update', () => {
     const olderShape: Record<string, unknown> = { ...record }
     delete olderShape.pmrAccessible
     await table.put(olderShape as BaseRecord)
-    await repo.update(record.id, { advantages: ['Quai vide le dimanche', 'Verrière'], pmrAccessible: true })
+    await repo.update('prod-1', record.id, { advantages: ['Quai vide le dimanche', 'Verrière'], pmrAccessible: true })
     expect((await database.outbox.orderBy('mutationId').last())?.args).toEqual({
       id: record.id,
       fields: { advantages: ['Quai vide le dimanche', 'Verrière'], pmrAccessible: true },
@@ -89,45 +89,45 @@ describe('repository.update', () => {
 
   it('writes nothing when nothing changed', async () => {
     const { database, repo, record } = await withDecor()
-    expect(await repo.update(record.id, { name: decor.name, advantages: ['Quai vide le dimanche'] })).toMatchObject({ ok: true })
+    expect(await repo.update('prod-1', record.id, { name: decor.name, advantages: ['Quai vide le dimanche'] })).toMatchObject({ ok: true })
     expect(await database.outbox.count()).toBe(1)
   })
 
   it('never patches the base fields, even from a stale copy of the whole record', async () => {
     const { database, repo, table, record } = await withDecor()
     const stale = { ...record, updatedAt: '2000-01-01T00:00:00.000Z', createdAt: '2000-01-01T00:00:00.000Z' }
-    await repo.update(record.id, { ...stale, id: 'other-id', productionId: 'prod-2', deletedAt: '2000-01-01', name: 'Gare du Nord' })
+    await repo.update('prod-1', record.id, { ...stale, id: 'other-id', productionId: 'prod-2', deletedAt: '2000-01-01', name: 'Gare du Nord' })
     const last = await database.outbox.orderBy('mutationId').last()
     expect(last?.args).toEqual({ id: record.id, fields: { name: 'Gare du Nord' } })
-    expect(await table.get('other-id')).toBeUndefined()
-    expect(await table.get(record.id)).toMatchObject({ name: 'Gare du Nord', productionId: 'prod-1', createdAt: record.createdAt, deletedAt: null })
+    expect(await table.get(['prod-1', 'other-id'])).toBeUndefined()
+    expect(await table.get(['prod-1', record.id])).toMatchObject({ name: 'Gare du Nord', productionId: 'prod-1', createdAt: record.createdAt, deletedAt: null })
     expect(await repo.list('prod-1')).toHaveLength(1)
   })
 
   it('returns field errors and writes nothing when the result is invalid', async () => {
     const { database, repo, table, record } = await withDecor()
-    expect(await repo.update(record.id, { name: '   ', lng: 400 })).toEqual({
+    expect(await repo.update('prod-1', record.id, { name: '   ', lng: 400 })).toEqual({
       ok: false,
       errors: { name: 'validation.required', lng: 'validation.longitude' },
     })
-    expect(await table.get(record.id)).toEqual(record)
+    expect(await table.get(['prod-1', record.id])).toEqual(record)
     expect(await database.outbox.count()).toBe(1)
   })
 
   it('reports a missing or deleted record as not found', async () => {
     const { repo, record } = await withDecor()
-    expect(await repo.update('nope', { name: 'x' })).toEqual({ ok: false, errors: { _: 'errors.notFound' } })
-    await repo.remove(record.id)
-    expect(await repo.update(record.id, { name: 'x' })).toEqual({ ok: false, errors: { _: 'errors.notFound' } })
+    expect(await repo.update('prod-1', 'nope', { name: 'x' })).toEqual({ ok: false, errors: { _: 'errors.notFound' } })
+    await repo.remove('prod-1', record.id)
+    expect(await repo.update('prod-1', record.id, { name: 'x' })).toEqual({ ok: false, errors: { _: 'errors.notFound' } })
   })
 
   it('keeps fields this version does not know (written by a newer app)', async () => {
     const { database, repo, table, record } = await withDecor()
     const fromNewerApp = { ...record, droneZone: { class: 'C2', maxHeightM: 50 }, contacts: [{ role: 'owner', name: 'SNCF', badge: 'B-12' }] }
     await table.put(fromNewerApp)
-    const result = await repo.update(record.id, { status: 'option' })
+    const result = await repo.update('prod-1', record.id, { status: 'option' })
     expect(result.ok).toBe(true)
-    expect(await table.get(record.id)).toMatchObject({ status: 'option', droneZone: { class: 'C2', maxHeightM: 50 }, contacts: [{ badge: 'B-12' }] })
+    expect(await table.get(['prod-1', record.id])).toMatchObject({ status: 'option', droneZone: { class: 'C2', maxHeightM: 50 }, contacts: [{ badge: 'B-12' }] })
     const last = await database.outbox.orderBy('mutationId').last()
     expect(last?.args).toEqual({ id: record.id, fields: { status: 'option' } })
   })
@@ -140,12 +140,12 @@ describe('repository.update', () => {
     const expected = { ...(created.record.expected as object), drivers: 6 }
     await table.put({ ...created.record, expected })
 
-    await repo.update(id, { caterer: 'Cantine Lumière' })
-    expect((await table.get(id))?.expected).toEqual(expected)
+    await repo.update('prod-1', id, { caterer: 'Cantine Lumière' })
+    expect((await table.get(['prod-1', id]))?.expected).toEqual(expected)
     expect((await database.outbox.orderBy('mutationId').last())?.args).toEqual({ id, fields: { caterer: 'Cantine Lumière' } })
 
-    await repo.update(id, { expected: { ...expected, crew: 42 } })
-    expect((await table.get(id))?.expected).toEqual({ ...expected, crew: 42, drivers: 6 })
+    await repo.update('prod-1', id, { expected: { ...expected, crew: 42 } })
+    expect((await table.get(['prod-1', id]))?.expected).toEqual({ ...expected, crew: 42, drivers: 6 })
     expect((await database.outbox.orderBy('mutationId').last())?.args).toEqual({ id, fields: { expected: { ...expected, crew: 42 } } })
   })
 
@@ -153,7 +153,7 @@ describe('repository.update', () => {
     const { database, repo, table, record } = await withDecor()
     const reordered = { ...record, contacts: [{ email: '', phone: '', name: 'M. Roux', role: 'owner' }] }
     await table.put(reordered)
-    await repo.update(record.id, { noise: 'Annonces en gare' })
+    await repo.update('prod-1', record.id, { noise: 'Annonces en gare' })
     expect((await database.outbox.orderBy('mutationId').last())?.args).toEqual({ id: record.id, fields: { noise: 'Annonces en gare' } })
   })
 })
@@ -163,16 +163,16 @@ describe('repository.remove, get and list', () => {
     const { database, repo, table } = setup()
     const created = await repo.create('prod-1', decor)
     if (!created.ok) throw new Error('create failed')
-    await repo.remove(created.record.id)
+    await repo.remove('prod-1', created.record.id)
 
     expect(await repo.list('prod-1')).toEqual([])
-    expect(await repo.get(created.record.id)).toBeUndefined()
-    const stored = await table.get(created.record.id)
+    expect(await repo.get('prod-1', created.record.id)).toBeUndefined()
+    const stored = await table.get(['prod-1', created.record.id])
     expect(stored).toMatchObject({ name: decor.name, deletedAt: expect.any(String) })
     expect((await database.outbox.orderBy('mutationId').last())).toMatchObject({ mutationId: 2, name: 'location.delete', args: { id: created.record.id } })
 
-    await repo.remove(created.record.id)
-    await repo.remove('never-existed')
+    await repo.remove('prod-1', created.record.id)
+    await repo.remove('prod-1', 'never-existed')
     expect(await database.outbox.count()).toBe(2)
   })
 
@@ -182,7 +182,7 @@ describe('repository.remove, get and list', () => {
     for (const name of ours) await repo.create('prod-1', { ...decor, name })
     await repo.create('prod-2', { ...decor, name: 'Ailleurs' })
     const gone = await repo.create('prod-1', { ...decor, name: 'Démoli' })
-    if (gone.ok) await repo.remove(gone.record.id)
+    if (gone.ok) await repo.remove('prod-1', gone.record.id)
 
     const listed = await repo.list('prod-1')
     expect(listed.map((record) => record.name).sort()).toEqual(ours)
@@ -196,7 +196,7 @@ describe('repository.remove, get and list', () => {
     for (const name of ['Atelier', 'Bistrot', 'Cour']) await repo.create('prod-1', { ...decor, name })
     await repo.create('prod-2', { ...decor, name: 'Ailleurs' })
     const gone = await repo.create('prod-1', { ...decor, name: 'Démoli' })
-    if (gone.ok) await repo.remove(gone.record.id)
+    if (gone.ok) await repo.remove('prod-1', gone.record.id)
 
     const firstValue = <T,>(observable: { subscribe(o: { next(v: T): void }): { unsubscribe(): void } }) =>
       new Promise<T>((resolve) => {
@@ -214,8 +214,8 @@ describe('repository.remove, get and list', () => {
     const { repo } = setup()
     const created = await repo.create('prod-1', decor)
     if (!created.ok) throw new Error('create failed')
-    expect(await repo.get(created.record.id)).toEqual(created.record)
-    expect(await repo.get('nope')).toBeUndefined()
+    expect(await repo.get('prod-1', created.record.id)).toEqual(created.record)
+    expect(await repo.get('prod-1', 'nope')).toBeUndefined()
   })
 })
 

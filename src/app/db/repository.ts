@@ -33,16 +33,18 @@ export interface Repository<T extends BaseRecord> {
   liveAll(): Observable<T[]>
   /** Number of live records, counted on the indexes without reading the records. */
   liveCount(productionId: string): Observable<number>
-  get(id: string): Promise<T | undefined>
-  liveOne(id: string): Observable<T | undefined>
+  get(productionId: string, id: string): Promise<T | undefined>
+  liveOne(productionId: string, id: string): Observable<T | undefined>
   /**
    * `id` derived from the content (one meal per day and service): an existing record with it is refused as a
    * duplicate; a deleted one is left deleted (delete wins) and the next free `<id>-2`, `<id>-3`... is used.
    */
   create(productionId: string, input: Record<string, unknown>, id?: string): Promise<SaveResult<T>>
   /** `input`: the fields to change; for a list kept line by line, the lines to write (lines.ts). */
-  update(id: string, input: Record<string, unknown>): Promise<SaveResult<T>>
-  remove(id: string): Promise<void>
+  update(productionId: string, id: string, input: Record<string, unknown>): Promise<SaveResult<T>>
+  remove(productionId: string, id: string): Promise<void>
+  /** Takes a deleted record back out of the trash. */
+  restore(productionId: string, id: string): Promise<void>
 }
 
 /** The last few lists read, per entity and production (a phone works on one production at a time). */
@@ -74,14 +76,14 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
     return all - deleted
   }
 
-  async function get(id: string): Promise<T | undefined> {
-    return alive(await table().get(id))
+  async function get(productionId: string, id: string): Promise<T | undefined> {
+    return alive(await table().get([productionId, id]))
   }
 
-  async function freeId(base: string): Promise<string | null> {
+  async function freeId(productionId: string, base: string): Promise<string | null> {
     for (let generation = 1; generation <= 20; generation++) {
       const id = generation === 1 ? base : `${base}-${generation}`
-      const existing = await table().get(id)
+      const existing = await table().get([productionId, id])
       if (!existing) return id
       if (!existing.deletedAt) return null
     }
@@ -96,21 +98,21 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
     liveCount: (productionId) => liveQuery(() => count(productionId)),
     liveAll: () => liveQuery(async () => (await table().toArray()).filter((row) => !row.deletedAt)),
     get,
-    liveOne: (id) => liveQuery(() => get(id)),
+    liveOne: (productionId, id) => liveQuery(() => get(productionId, id)),
 
     async create(productionId, input, derivedId) {
       const { ENTITIES, validate } = await import('./recordRules')
       const result = validate(ENTITIES[entity].input, input)
       if (!result.ok) return result
-      const id = derivedId ? await freeId(derivedId) : newId()
+      const id = derivedId ? await freeId(productionId, derivedId) : newId()
       if (id === null) return { ok: false, errors: { _: 'errors.duplicate' } }
       const record = { ...(result.value as object), id, productionId: entity === 'production' ? id : productionId } as T
       await commitChange({ op: 'create', entity, record }, database)
-      return { ok: true, record: (await table().get(id))! }
+      return { ok: true, record: (await table().get([record.productionId, id]))! }
     },
 
-    async update(id, input) {
-      const existing = await get(id)
+    async update(productionId, id, input) {
+      const existing = await get(productionId, id)
       if (!existing) return { ok: false, errors: { _: 'errors.notFound' } }
       const current = editableFields(existing)
       const { ENTITIES, ENTITY_RULES, validate } = await import('./recordRules')
@@ -138,12 +140,17 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
       // The server's rules (a locked meal order), checked here first so the user is told before anything is saved.
       const refusal = ENTITY_RULES[entity]?.refuse?.(existing, fields, Date.now())
       if (refusal) return { ok: false, errors: { _: `errors.refused.${refusal}` } }
-      if (Object.keys(fields).length > 0) await commitChange({ op: 'patch', entity, id, fields }, database)
-      return { ok: true, record: (await table().get(id))! }
+      if (Object.keys(fields).length > 0) await commitChange({ op: 'patch', entity, productionId, id, fields }, database)
+      return { ok: true, record: (await table().get([productionId, id]))! }
     },
 
-    async remove(id) {
-      if (await get(id)) await commitChange({ op: 'delete', entity, id }, database)
+    async remove(productionId, id) {
+      if (await get(productionId, id)) await commitChange({ op: 'delete', entity, productionId, id }, database)
+    },
+
+    async restore(productionId, id) {
+      const record = await table().get([productionId, id])
+      if (record?.deletedAt) await commitChange({ op: 'restore', entity, productionId, id }, database)
     },
   }
 }

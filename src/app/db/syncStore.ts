@@ -2,8 +2,9 @@
  * What the sync loop reads and writes on the device: team links, the outbox of one production, pulled pages
  * and refused changes. Guarantees: a pulled page, the cursor that follows it, the outbox entries it
  * acknowledges and the rejections it reports commit in one transaction; pending local changes are
- * re-applied on top of pulled rows so the user never sees an edit vanish while it waits; nothing here
- * writes to the outbox.
+ * re-applied on top of pulled rows so the user never sees an edit vanish while it waits. Acknowledged entries
+ * are kept SENT_RETENTION_DAYS in `sent`: after a server restored from a backup, `requeueLost` puts back into the
+ * outbox those it no longer knows (the only write to the outbox here: entries that were in it, with their ids).
  */
 import type { BaseRecord, EntityName, MealGroup } from '../../core/model'
 import { patchedRecord } from '../../core/model/lines'
@@ -16,7 +17,7 @@ import { parseMutationName } from '../../core/sync/mutationNames'
 import type { PullResponse } from '../../core/sync/protocol'
 import { newId } from '../../core/sync/ids'
 import { decodeHlc, encodeHlc, HLC_MAX_AHEAD_MS, receiveHlc } from '../../core/sync/hlc'
-import { clientStateKey, db, liveQuery, type RegieDatabase, type TeamLink } from './db'
+import { clientStateKey, db, liveQuery, type RegieDatabase, type SentEntry, type TeamLink } from './db'
 
 export function getTeam(productionId: string, database: RegieDatabase = db): Promise<TeamLink | undefined> {
   return database.teams.get(productionId)
@@ -53,7 +54,7 @@ export function liveTeamSyncSummaries(database: RegieDatabase = db) {
     const teams = await database.teams.toArray()
     return Promise.all(teams.map(async (team) => {
       const [production, pending, rejected] = await Promise.all([
-        database.records('production').get(team.productionId),
+        database.records('production').get([team.productionId, team.productionId]),
         database.outbox.where('productionId').equals(team.productionId).count(),
         database.rejections.where('productionId').equals(team.productionId).count(),
       ])
@@ -97,17 +98,42 @@ export function pendingEntries(productionId: string, limit: number, database: Re
 
 const recordTables = (database: RegieDatabase) => Object.values(ENTITY_TABLES).map((table) => database.table(table))
 
+/** How long acknowledged changes are kept, in case the server is restored from an older backup. */
+export const SENT_RETENTION_DAYS = 7
+
+/**
+ * After a restore: puts back into the outbox the acknowledged changes the server no longer knows (ids above
+ * `serverKnows`), and forgets the refusals it will decide again. Returns how many were put back, and how many
+ * the phone no longer held (older than SENT_RETENTION_DAYS: lost with the server's database).
+ */
+export async function requeueLost(productionId: string, serverKnows: number, database: RegieDatabase = db): Promise<{ requeued: number; lost: number }> {
+  return database.transaction('rw', [database.outbox, database.sent, database.rejections, database.meta], async () => {
+    const lost = await database.sent.where('[productionId+mutationId]').between([productionId, serverKnows + 1], [productionId, Infinity]).toArray()
+    await database.outbox.bulkPut(lost.map(({ acknowledgedAt: _acknowledged, ...entry }) => entry))
+    await database.sent.bulkDelete(lost.map((entry) => [productionId, entry.mutationId] as [string, number]))
+    await database.rejections.where('[productionId+mutationId]').between([productionId, serverKnows + 1], [productionId, Infinity]).delete()
+    const [first] = await pendingEntries(productionId, 1, database)
+    const next = first?.mutationId ?? (await database.meta.get(clientStateKey(productionId)))?.nextMutationId ?? serverKnows + 1
+    return { requeued: lost.length, lost: Math.max(0, next - serverKnows - 1) }
+  })
+}
+
 /**
  * Writes a pulled page, what it acknowledges and its cursor in one transaction. The page's rows are put together
  * in memory first, with this device's waiting changes of those rows re-applied on top, then written with one
  * bulkPut per table: the same rows as putting each and re-applying one by one, in a fraction of the requests.
  */
 export async function applyPullPage(productionId: string, page: PullResponse, database: RegieDatabase = db): Promise<void> {
-  await database.transaction('rw', [...recordTables(database), database.outbox, database.teams, database.rejections, database.meta], async () => {
+  await database.transaction('rw', [...recordTables(database), database.outbox, database.sent, database.teams, database.rejections, database.meta], async () => {
     const now = new Date().toISOString()
     const pulled = new Map<string, { entity: EntityName; record: BaseRecord }>()
     for (const change of page.changes) {
-      const record = { ...change.data, deletedAt: change.deleted ? (change.data.deletedAt ?? now) : null } as BaseRecord
+      // The row is this production's whatever it claims: a pulled row never lands in another production.
+      const record = {
+        ...change.data, id: change.id, productionId, deletedAt: change.deleted ? (change.data.deletedAt ?? now) : null,
+        ...(change.createdBy && { createdBy: change.createdBy }),
+      } as BaseRecord
+      if (change.entity === 'production' && change.id !== productionId) continue
       pulled.set(`${change.entity}:${change.id}`, { entity: change.entity, record })
     }
     // The outbox in one read: what the page acknowledges leaves it, the rest waits and goes on top of the page.
@@ -121,7 +147,10 @@ export async function applyPullPage(productionId: string, page: PullResponse, da
         return { productionId, mutationId: entry.mutationId, name: entry.name, args: entry.args, reason: rejection.reason, details: rejection.details, createdAt: now }
       }))
       await database.outbox.bulkDelete(acknowledged.map((entry) => [productionId, entry.mutationId] as [string, number]))
+      // Kept a while, refused ones too (a restored server must get back a gapless stream).
+      await database.sent.bulkPut(acknowledged.map((entry): SentEntry => ({ ...entry, acknowledgedAt: now })))
     }
+    await database.sent.where('acknowledgedAt').below(new Date(Date.now() - SENT_RETENTION_DAYS * 86_400_000).toISOString()).delete()
 
     // Only entries of rows this page replaced, in mutationId order, each on top of the one before.
     for (const entry of outbox) {
@@ -136,7 +165,7 @@ export async function applyPullPage(productionId: string, page: PullResponse, da
       records.push(record)
     }
     await Promise.all([...byTable].map(([entity, records]) => database.records(entity).bulkPut(records)))
-    await database.teams.update(productionId, { cursor: page.cursor })
+    await database.teams.update(productionId, { cursor: page.cursor, ...(page.epoch && { epoch: page.epoch }) })
     await receiveClocks(productionId, page, database)
   })
 }

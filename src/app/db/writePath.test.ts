@@ -46,7 +46,7 @@ describe('commitChange', () => {
     const record = location()
     const entry = await commitChange({ op: 'create', entity: 'location', record }, database)
 
-    const stored = await database.records('location').get(record.id)
+    const stored = await database.records('location').get(['prod-1', record.id])
     expect(stored).toMatchObject({ ...record, createdAt: expect.any(String), updatedAt: expect.any(String), deletedAt: null })
     expect(stored!.createdAt).toMatch(/^\d{4}-\d\d-\d\dT/)
     expect(stored!.updatedAt).toBe(stored!.createdAt)
@@ -71,10 +71,10 @@ describe('commitChange', () => {
       const change =
         i % 3 === 0
           ? ({ op: 'create', entity: 'location', record: location() } as const)
-          : ({ op: 'patch', entity: 'location', id: first.id, fields: { name: `Décor ${i}` } } as const)
+          : ({ op: 'patch', entity: 'location', productionId: 'prod-1', id: first.id, fields: { name: `Décor ${i}` } } as const)
       await commitChange(change, database)
     }
-    await commitChange({ op: 'delete', entity: 'location', id: first.id }, database)
+    await commitChange({ op: 'delete', entity: 'location', productionId: 'prod-1', id: first.id }, database)
 
     const outbox = await database.outbox.orderBy('mutationId').toArray()
     expect(outbox.map((entry) => entry.mutationId)).toEqual(ids(32))
@@ -91,7 +91,7 @@ describe('commitChange', () => {
       [
         { op: 'create', entity: 'location', record: location() },
         { op: 'create', entity: 'vehicle', record: { id: 'v1', productionId: 'prod-1', createdAt: '', updatedAt: '', name: 'Loges', kind: 'dressingRoom', lengthM: 12, widthM: 2.55 } },
-        { op: 'patch', entity: 'vehicle', id: 'v1', fields: { driver: 'Karim' } },
+        { op: 'patch', entity: 'vehicle', productionId: 'prod-1', id: 'v1', fields: { driver: 'Karim' } },
       ],
       database,
     )
@@ -100,16 +100,16 @@ describe('commitChange', () => {
       [2, 'vehicle.create'],
       [3, 'vehicle.patch'],
     ])
-    expect(await database.records('vehicle').get('v1')).toMatchObject({ driver: 'Karim', kind: 'dressingRoom' })
+    expect(await database.records('vehicle').get(['prod-1', 'v1'])).toMatchObject({ driver: 'Karim', kind: 'dressingRoom' })
   })
 
   it('patches merge into the record and the outbox carries only the fields given', async () => {
     const database = open()
     const record = location({ futureField: { kept: true } })
     await commitChange({ op: 'create', entity: 'location', record }, database)
-    const entry = await commitChange({ op: 'patch', entity: 'location', id: record.id, fields: { status: 'scouted' } }, database)
+    const entry = await commitChange({ op: 'patch', entity: 'location', productionId: 'prod-1', id: record.id, fields: { status: 'scouted' } }, database)
     expect(entry).toMatchObject({ mutationId: 2, name: 'location.patch', productionId: 'prod-1', args: { id: record.id, fields: { status: 'scouted' } } })
-    expect(await database.records('location').get(record.id)).toMatchObject({ status: 'scouted', name: record.name, futureField: { kept: true } })
+    expect(await database.records('location').get(['prod-1', record.id])).toMatchObject({ status: 'scouted', name: record.name, futureField: { kept: true } })
   })
 
   it('a placement patch that moves the vehicle sends its whole position as one move, and its other fields as a patch', async () => {
@@ -117,9 +117,9 @@ describe('commitChange', () => {
     const truck = { id: 'pl-1', productionId: 'prod-1', createdAt: '', updatedAt: '', vehicleId: 'v-1', shootDayId: 'd-1', lat: 48.87, lng: 2.34, heading: 30, street: 'Rue des Martyrs' }
     await commitChange({ op: 'create', entity: 'placement', record: truck }, database)
     // A turn names the heading only: the move carries where the vehicle stands too, street reading included.
-    await commitChanges([{ op: 'patch', entity: 'placement', id: 'pl-1', fields: { heading: 120, arrival: '06:30' } }], database)
+    await commitChanges([{ op: 'patch', entity: 'placement', productionId: 'prod-1', id: 'pl-1', fields: { heading: 120, arrival: '06:30' } }], database)
     // A form sending the position back unchanged moves nothing.
-    await commitChange({ op: 'patch', entity: 'placement', id: 'pl-1', fields: { lat: 48.87, notes: 'Côté pharmacie' } }, database)
+    await commitChange({ op: 'patch', entity: 'placement', productionId: 'prod-1', id: 'pl-1', fields: { lat: 48.87, notes: 'Côté pharmacie' } }, database)
     const outbox = await database.outbox.orderBy('mutationId').toArray()
     expect(outbox.map(({ mutationId, name, args }) => ({ mutationId, name, args }))).toEqual([
       { mutationId: 1, name: 'placement.create', args: expect.anything() },
@@ -127,15 +127,15 @@ describe('commitChange', () => {
       { mutationId: 3, name: 'placement.patch', args: { id: 'pl-1', fields: { arrival: '06:30' } } },
       { mutationId: 4, name: 'placement.patch', args: { id: 'pl-1', fields: { notes: 'Côté pharmacie' } } },
     ])
-    expect(await database.records('placement').get('pl-1')).toMatchObject({ lat: 48.87, heading: 120, arrival: '06:30', notes: 'Côté pharmacie' })
+    expect(await database.records('placement').get(['prod-1', 'pl-1'])).toMatchObject({ lat: 48.87, heading: 120, arrival: '06:30', notes: 'Côté pharmacie' })
   })
 
   it('deletes by tombstone: the row stays, marked deleted', async () => {
     const database = open()
     const record = location()
     await commitChange({ op: 'create', entity: 'location', record }, database)
-    const entry = await commitChange({ op: 'delete', entity: 'location', id: record.id }, database)
-    const stored = await database.records('location').get(record.id)
+    const entry = await commitChange({ op: 'delete', entity: 'location', productionId: 'prod-1', id: record.id }, database)
+    const stored = await database.records('location').get(['prod-1', record.id])
     expect(stored?.deletedAt).toEqual(expect.any(String))
     expect(stored?.name).toBe(record.name)
     expect(entry).toMatchObject({ mutationId: 2, name: 'location.delete', args: { id: record.id } })
@@ -173,15 +173,15 @@ describe('commitChange', () => {
       commitChanges(
         [
           { op: 'create', entity: 'location', record: doomed },
-          { op: 'patch', entity: 'location', id: before.id, fields: { name: 'changed' } },
-          { op: 'patch', entity: 'location', id: 'missing-id', fields: { name: 'x' } },
+          { op: 'patch', entity: 'location', productionId: 'prod-1', id: before.id, fields: { name: 'changed' } },
+          { op: 'patch', entity: 'location', productionId: 'prod-1', id: 'missing-id', fields: { name: 'x' } },
         ],
         database,
       ),
     ).rejects.toBeInstanceOf(RecordNotFound)
 
-    expect(await database.records('location').get(doomed.id)).toBeUndefined()
-    expect((await database.records('location').get(before.id))?.name).toBe(before.name)
+    expect(await database.records('location').get(['prod-1', doomed.id])).toBeUndefined()
+    expect((await database.records('location').get(['prod-1', before.id]))?.name).toBe(before.name)
     expect((await database.outbox.toArray()).map((entry) => entry.mutationId)).toEqual([1])
     expect(await database.meta.get('client:prod-1')).toEqual(device)
 
@@ -194,7 +194,7 @@ describe('commitChange', () => {
     const database = open()
     const record = location()
     await expect(
-      commitChanges([{ op: 'create', entity: 'location', record }, { op: 'delete', entity: 'placement', id: 'nope' }], database),
+      commitChanges([{ op: 'create', entity: 'location', record }, { op: 'delete', entity: 'placement', productionId: 'prod-1', id: 'nope' }], database),
     ).rejects.toThrow(RecordNotFound)
     expect(await database.records('location').count()).toBe(0)
     expect(await database.outbox.count()).toBe(0)
@@ -215,8 +215,8 @@ describe('a write the device cannot store', () => {
     await expect(commitChange({ op: 'create', entity: 'location', record: refused }, database)).rejects.toMatchObject({ name: 'StorageFailure', kind: 'quota' })
     database.outbox.bulkAdd = original
 
-    expect(await database.records('location').get(refused.id)).toBeUndefined()
-    expect(await database.records('location').get(saved.id)).toMatchObject({ name: 'Déjà enregistré' })
+    expect(await database.records('location').get(['prod-1', refused.id])).toBeUndefined()
+    expect(await database.records('location').get(['prod-1', saved.id])).toMatchObject({ name: 'Déjà enregistré' })
     expect(await pendingChangeCount(database)).toBe(1)
     const next = await commitChange({ op: 'create', entity: 'location', record: refused }, database)
     expect(next.mutationId).toBe(2)
@@ -240,7 +240,7 @@ describe('several productions on one phone', () => {
     expect(await database.outbox.count()).toBe(5)
 
     // A patch goes to the stream of the production its record belongs to.
-    const patch = await commitChange({ op: 'patch', entity: 'location', id: (stream('prod-b')[0]!.args as { record: BaseRecord }).record.id, fields: { name: 'B1 bis' } }, database)
+    const patch = await commitChange({ op: 'patch', entity: 'location', productionId: 'prod-b', id: (stream('prod-b')[0]!.args as { record: BaseRecord }).record.id, fields: { name: 'B1 bis' } }, database)
     expect(patch).toMatchObject({ productionId: 'prod-b', mutationId: 3 })
   })
 })
@@ -253,16 +253,16 @@ describe('a production this phone only views', () => {
     await database.records('location').put(pulled)
     const mine = location({ productionId: 'prod-own' })
 
-    await expect(commitChange({ op: 'patch', entity: 'location', id: pulled.id, fields: { name: 'Nom du viewer' } }, database)).rejects.toBeInstanceOf(ReadOnlyProduction)
+    await expect(commitChange({ op: 'patch', entity: 'location', productionId: 'prod-view', id: pulled.id, fields: { name: 'Nom du viewer' } }, database)).rejects.toBeInstanceOf(ReadOnlyProduction)
     // A batch touching it is refused whole, the writable part included.
-    await expect(commitChanges([{ op: 'create', entity: 'location', record: mine }, { op: 'delete', entity: 'location', id: pulled.id }], database))
+    await expect(commitChanges([{ op: 'create', entity: 'location', record: mine }, { op: 'delete', entity: 'location', productionId: 'prod-view', id: pulled.id }], database))
       .rejects.toBeInstanceOf(ReadOnlyProduction)
-    const kept = await database.records('location').get(pulled.id)
+    const kept = await database.records('location').get(['prod-view', pulled.id])
     expect(kept).toMatchObject({ name: 'Cave du bar' })
     expect(kept?.deletedAt).toBeFalsy()
-    expect(await database.records('location').get(mine.id)).toBeUndefined()
+    expect(await database.records('location').get(['prod-own', mine.id])).toBeUndefined()
     expect(await database.outbox.count()).toBe(0)
-    expect(saveFailureMessage(await commitChange({ op: 'delete', entity: 'location', id: pulled.id }, database).catch((error: unknown) => error))).toBe('errors.readOnly')
+    expect(saveFailureMessage(await commitChange({ op: 'delete', entity: 'location', productionId: 'prod-view', id: pulled.id }, database).catch((error: unknown) => error))).toBe('errors.readOnly')
 
     expect(await commitChange({ op: 'create', entity: 'location', record: mine }, database)).toMatchObject({ productionId: 'prod-own', mutationId: 1 })
   })

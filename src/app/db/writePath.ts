@@ -20,13 +20,15 @@ import { clientStateKey, db, type ClientState, type RegieDatabase } from './db'
 import { writeFailure } from './storageErrors'
 import { ReadOnlyProduction } from './writeErrors'
 
+/** A change of this phone. Every change but a create names its record by production and id (the records' key). */
 export type LocalChange =
   | { op: 'create'; entity: EntityName; record: BaseRecord }
-  | { op: 'patch'; entity: EntityName; id: string; fields: Record<string, unknown> }
-  | { op: 'delete'; entity: EntityName; id: string }
-  | { op: 'adjust'; entity: 'meal'; id: string; group: MealGroup; delta: number }
-  | { op: 'transition'; entity: 'permit'; id: string; from: PermitStatus; to: PermitStatus }
-  | { op: 'move'; entity: 'placement'; id: string; position: PlacementPosition }
+  | { op: 'patch'; entity: EntityName; productionId: string; id: string; fields: Record<string, unknown> }
+  | { op: 'delete'; entity: EntityName; productionId: string; id: string }
+  | { op: 'restore'; entity: EntityName; productionId: string; id: string }
+  | { op: 'adjust'; entity: 'meal'; productionId: string; id: string; group: MealGroup; delta: number }
+  | { op: 'transition'; entity: 'permit'; productionId: string; id: string; from: PermitStatus; to: PermitStatus }
+  | { op: 'move'; entity: 'placement'; productionId: string; id: string; position: PlacementPosition }
 
 export class RecordNotFound extends Error {
   constructor(entity: EntityName, id: string) {
@@ -127,7 +129,7 @@ async function asMutations(database: RegieDatabase, change: LocalChange): Promis
   const mutations: LocalChange[] = []
   // A position sent back unchanged (a form saving every field) must not win the position over a teammate's move.
   if (PLACEMENT_POSITION_FIELDS.some((field) => position[field] !== valueOf(existing!, field))) {
-    mutations.push({ op: 'move', entity: 'placement', id: change.id, position })
+    mutations.push({ op: 'move', entity: 'placement', productionId: change.productionId, id: change.id, position })
   }
   const rest = Object.fromEntries(Object.entries(change.fields).filter(([field]) => !(field in PLACEMENT_POSITION)))
   if (Object.keys(rest).length > 0) mutations.push({ ...change, fields: rest })
@@ -137,7 +139,7 @@ async function asMutations(database: RegieDatabase, change: LocalChange): Promis
 /** The production a change belongs to, and the record it changes (which must exist for a patch or delete). */
 async function targetOf(database: RegieDatabase, change: LocalChange): Promise<{ productionId: string; existing?: BaseRecord }> {
   if (change.op === 'create') return { productionId: change.record.productionId }
-  const existing = await database.records(change.entity).get(change.id)
+  const existing = await database.records(change.entity).get([change.productionId, change.id])
   if (!existing) throw new RecordNotFound(change.entity, change.id)
   return { productionId: existing.productionId, existing }
 }
@@ -161,6 +163,10 @@ async function applyChange(database: RegieDatabase, change: LocalChange, existin
     const { served } = applyMealAdjust((existing!.served ?? {}) as Partial<Record<MealGroup, number>>, change)
     await table.put({ ...existing!, served, updatedAt: now })
     return { id: change.id, group: change.group, delta: change.delta }
+  }
+  if (change.op === 'restore') {
+    await table.put({ ...existing!, deletedAt: null, updatedAt: now })
+    return { id: change.id }
   }
   if (change.op === 'transition') {
     // Compare-and-set here as on the server: thrown inside the transaction, so nothing is written.

@@ -61,7 +61,7 @@ describe('PhotoGallery', () => {
     const input = wrapper.findAll('[name="caption"]')[1]!
     await input.setValue('Façade sur rue')
     await input.trigger('change')
-    await vi.waitFor(async () => expect((await db.records('photo').get(facade!.id))!.caption).toBe('Façade sur rue'))
+    await vi.waitFor(async () => expect((await db.records('photo').get([facade!.productionId, facade!.id]))!.caption).toBe('Façade sur rue'))
 
     // happy-dom has no window.confirm.
     const confirm = vi.fn().mockReturnValueOnce(false).mockReturnValueOnce(true)

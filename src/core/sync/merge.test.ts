@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { PLACEMENT_POSITION, type PlacementPosition } from '../model'
 import { encodeHlc } from './hlc'
-import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, mergePlacementMove, type StoredRow } from './merge'
+import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, mergePlacementMove, mergeRestore, type StoredRow } from './merge'
 
 const hlc = (millis: number, node = 'device-a', counter = 0) => encodeHlc({ millis, counter, node })
 const T0 = Date.UTC(2026, 10, 23, 9)
@@ -104,14 +104,49 @@ describe('mergePatch', () => {
   })
 })
 
-describe('mergeDelete', () => {
-  it('tombstones once; deleting again changes nothing', () => {
+describe('mergeDelete and mergeRestore', () => {
+  it('tombstones once; deleting again moves only the deletion clock', () => {
     const row = created()
     const deleted = mergeDelete(row, hlc(T0 + 1))
     expect(deleted).toMatchObject({ ok: true, changed: true, row: { deleted: true, data: { deletedAt: new Date(T0 + 1).toISOString() } } })
     if (!deleted.ok) throw new Error()
-    expect(mergeDelete(deleted.row, hlc(T0 + 2))).toEqual({ ok: true, row: deleted.row, changed: false })
+    const again = mergeDelete(deleted.row, hlc(T0 + 2))
+    expect(again).toMatchObject({ ok: true, row: { deleted: true, data: deleted.row.data, clocks: { _deleted: hlc(T0 + 2) } } })
     expect(mergeDelete(undefined, hlc(T0))).toMatchObject({ ok: false, reason: 'not_found' })
+  })
+
+  it('restores a deleted row with its data, unless a later delete stands; a purged row stays gone', () => {
+    const deleted = mergeDelete(created(), hlc(T0 + 1))
+    if (!deleted.ok) throw new Error()
+    const restored = mergeRestore(deleted.row, hlc(T0 + 2))
+    expect(restored).toMatchObject({ ok: true, changed: true, row: { deleted: false, data: { ...decor, deletedAt: null } } })
+    if (!restored.ok) throw new Error()
+    // A delete made before the restore (offline) arrives later: the restore stands, and the author gets the row back.
+    expect(mergeDelete(restored.row, hlc(T0 + 1, 'device-b'))).toEqual({ ok: true, row: restored.row, changed: true })
+    // A restore older than the delete it meets loses.
+    const redeleted = mergeDelete(restored.row, hlc(T0 + 5))
+    if (!redeleted.ok) throw new Error()
+    expect(mergeRestore(redeleted.row, hlc(T0 + 3))).toMatchObject({ ok: true, changed: true, row: { deleted: true } })
+    expect(mergeRestore({ ...redeleted.row, purged: true }, hlc(T0 + 9))).toEqual({ ok: false, reason: 'purged' })
+    expect(mergeRestore(undefined, hlc(T0))).toMatchObject({ ok: false, reason: 'not_found' })
+  })
+
+  it('ends in the state of the latest delete or restore by clock, whatever order they arrive in', () => {
+    const op = fc.record({ restore: fc.boolean(), millis: fc.integer({ min: 1, max: 50 }), node: fc.constantFrom('a', 'b', 'c') })
+    fc.assert(
+      fc.property(fc.array(op, { minLength: 1, maxLength: 6 }).chain((ops) => fc.tuple(fc.constant(ops), fc.shuffledSubarray(ops, { minLength: ops.length, maxLength: ops.length }))), ([ops, shuffled]) => {
+        // Each device's clocks are distinct: the counter tells apart two changes of one milli.
+        const clockOf = (change: (typeof ops)[number]) => hlc(T0 + change.millis, change.node, ops.indexOf(change))
+        const apply = (order: typeof ops) => order.reduce((row, change) => {
+          const result = (change.restore ? mergeRestore : mergeDelete)(row, clockOf(change))
+          return result.ok ? result.row : row
+        }, created())
+        const latest = [...ops].sort((x, y) => (clockOf(x) < clockOf(y) ? -1 : 1)).at(-1)!
+        const final = apply(shuffled)
+        expect(final.deleted).toBe(apply(ops).deleted)
+        expect(final.deleted).toBe(!latest.restore)
+      }),
+    )
   })
 })
 

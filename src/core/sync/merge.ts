@@ -3,7 +3,9 @@
  * create is insert-if-absent (a second create of the same id, as two phones creating the same day's lunch,
  * merges field by field), patch is last-writer-wins per field by HLC, delete is a tombstone that wins over
  * every later patch, `meal.adjust` adds to a served count instead of overwriting it, and `permit.transition`
- * moves a status only from the one its author saw, along an allowed edge (compare-and-set). Some entities add
+ * moves a status only from the one its author saw, along an allowed edge (compare-and-set). Whether a record is in
+ * the trash is one last-writer-wins value between its deletes and restores (the latest by clock stands), so a
+ * restore undoes the deletes its author saw and a later delete wins again. Some entities add
  * rules (ENTITY_RULES): fields only their special mutation may move, changes refused while locked, and fields that
  * are one value (a placement's position: `placement.move` writes all of it or none). Lists kept line by line (a
  * permit's documents) are merged per line, each line with its own clock.
@@ -20,9 +22,11 @@ import { decodeHlc } from './hlc'
 
 export interface StoredRow {
   data: Record<string, unknown>
-  /** Per field, the HLC of the change that wrote its current value. */
+  /** Per field, the HLC of the change that wrote its current value; `_deleted`: of the latest delete or restore. */
   clocks: Record<string, string>
   deleted: boolean
+  /** A tombstone whose data was purged after the trash delay: it can no longer be restored. */
+  purged?: boolean
 }
 
 export type MergeResult =
@@ -30,7 +34,7 @@ export type MergeResult =
   | { ok: false; reason: MergeRefusal; details?: FieldErrors }
 
 export type MergeRefusal =
-  | 'invalid' | 'not_found' | 'deleted' | 'forbidden_field' | 'wrong_production' | 'locked' | 'stale_transition' | 'invalid_transition'
+  | 'invalid' | 'not_found' | 'deleted' | 'forbidden_field' | 'wrong_production' | 'locked' | 'stale_transition' | 'invalid_transition' | 'purged'
 
 interface EntityRules {
   /**
@@ -57,7 +61,9 @@ export const ENTITY_RULES: Partial<Record<EntityName, EntityRules>> = {
 }
 
 /** Fields that identify a record or are kept by the server: no patch may write them. */
-const PROTECTED_FIELDS = new Set(['id', 'productionId', 'createdAt', 'updatedAt', 'deletedAt'])
+const PROTECTED_FIELDS = new Set(['id', 'productionId', 'createdAt', 'updatedAt', 'deletedAt', 'createdBy'])
+/** The clock of the latest delete or restore of a row. */
+const DELETION_CLOCK = '_deleted'
 
 const hlcTime = (hlc: string) => new Date(decodeHlc(hlc).millis).toISOString()
 
@@ -88,7 +94,9 @@ export function mergeCreate(
     return { ok: true, row: existing, changed: differs }
   }
   const time = hlcTime(hlc)
-  const result = validate(schema, { ...record, createdAt: record.createdAt || time, updatedAt: time, deletedAt: null })
+  // Who created a record is the server's to say (entities.created_by), never the sender's.
+  const { createdBy: _claimed, ...fields } = record
+  const result = validate(schema, { ...fields, createdAt: record.createdAt || time, updatedAt: time, deletedAt: null })
   if (!result.ok) return { ok: false, reason: 'invalid', details: result.errors }
   const data = result.value as Record<string, unknown>
   const clocks = Object.fromEntries(Object.keys(data).filter((key) => !PROTECTED_FIELDS.has(key)).map((key) => [key, hlc]))
@@ -192,9 +200,34 @@ export function mergePermitTransition(existing: StoredRow | undefined, from: Per
   return { ok: true, row: { data, clocks, deleted: false }, changed: true }
 }
 
+/**
+ * `<entity>.delete`: the row goes to the trash unless a restore with a later clock already took it out (deletes and
+ * restores are one last-writer-wins value). A change that loses still counts as changed when the author's phone
+ * shows otherwise, so its next pull brings the team's version back.
+ */
 export function mergeDelete(existing: StoredRow | undefined, hlc: string): MergeResult {
   if (!existing) return { ok: false, reason: 'not_found' }
-  if (existing.deleted) return { ok: true, row: existing, changed: false }
+  const latest = existing.clocks[DELETION_CLOCK]
+  if (latest !== undefined && latest >= hlc) return { ok: true, row: existing, changed: !existing.deleted }
+  const clocks = { ...existing.clocks, [DELETION_CLOCK]: hlc }
+  // Already in the trash: only the clock moves (so an older restore arriving later still loses to this delete).
+  if (existing.deleted) return { ok: true, row: { ...existing, clocks }, changed: true }
   const time = hlcTime(hlc)
-  return { ok: true, row: { data: { ...existing.data, deletedAt: time, updatedAt: time }, clocks: existing.clocks, deleted: true }, changed: true }
+  return { ok: true, row: { data: { ...existing.data, deletedAt: time, updatedAt: time }, clocks, deleted: true }, changed: true }
+}
+
+/**
+ * `<entity>.restore`: a row taken back out of the trash, unless a delete with a later clock stands (then the author
+ * gets the row back as deleted). A purged row is gone for good.
+ */
+export function mergeRestore(existing: StoredRow | undefined, hlc: string): MergeResult {
+  if (!existing) return { ok: false, reason: 'not_found' }
+  if (existing.purged) return { ok: false, reason: 'purged' }
+  const latest = existing.clocks[DELETION_CLOCK]
+  if (latest !== undefined && latest >= hlc) return { ok: true, row: existing, changed: existing.deleted }
+  const clocks = { ...existing.clocks, [DELETION_CLOCK]: hlc }
+  if (!existing.deleted) return { ok: true, row: { ...existing, clocks }, changed: true }
+  const time = hlcTime(hlc)
+  const updatedAt = typeof existing.data.updatedAt === 'string' && existing.data.updatedAt > time ? existing.data.updatedAt : time
+  return { ok: true, row: { data: { ...existing.data, deletedAt: null, updatedAt }, clocks, deleted: false }, changed: true }
 }

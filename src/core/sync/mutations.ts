@@ -4,7 +4,7 @@
  */
 import type { EntityName, MealGroup, PermitStatus, PlacementPosition } from '../model'
 
-export type MutationName = `${EntityName}.${'create' | 'patch' | 'delete'}` | 'meal.adjust' | 'permit.transition' | 'placement.move'
+export type MutationName = `${EntityName}.${'create' | 'patch' | 'delete' | 'restore'}` | 'meal.adjust' | 'permit.transition' | 'placement.move'
 
 export interface CreateArgs {
   record: Record<string, unknown>
@@ -14,6 +14,10 @@ export interface PatchArgs {
   fields: Record<string, unknown>
 }
 export interface DeleteArgs {
+  id: string
+}
+/** `<entity>.restore`: a deleted record taken back out of the trash (owners and coordinators). */
+export interface RestoreArgs {
   id: string
 }
 
@@ -37,7 +41,7 @@ export interface MoveArgs {
   position: PlacementPosition
 }
 
-export type MutationArgs = CreateArgs | PatchArgs | DeleteArgs | AdjustArgs | TransitionArgs | MoveArgs
+export type MutationArgs = CreateArgs | PatchArgs | DeleteArgs | RestoreArgs | AdjustArgs | TransitionArgs | MoveArgs
 
 /** An outbox entry: one local change waiting to be pushed. `mutationId` is per client, from 1, gapless. */
 export interface OutboxEntry {

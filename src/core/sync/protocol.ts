@@ -24,10 +24,19 @@ export const PushMutationSchema = v.object({
 })
 export type PushMutation = v.InferOutput<typeof PushMutationSchema>
 
+/** The server's epoch as the phone knows it: a database restored from a backup has another (DESIGN.md section 3). */
+const epoch = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{8,64}$/))
+
 export const PushRequestSchema = v.object({
   clientId,
   schemaVersion: v.pipe(v.number(), v.integer()),
   mutations: v.pipe(v.array(PushMutationSchema), v.maxLength(MAX_MUTATIONS_PER_PUSH)),
+  epoch: v.optional(epoch),
+  /**
+   * Sent after a reset, when the phone re-sends what a restored server lost: the first mutation may then come after a
+   * gap (changes older than the phone kept, lost with the server's database) instead of being refused for it.
+   */
+  recovery: v.optional(v.boolean()),
 })
 export type PushRequest = v.InferOutput<typeof PushRequestSchema>
 
@@ -37,11 +46,13 @@ export const PullQuerySchema = v.object({
   limit: v.optional(v.pipe(v.string(), v.regex(/^\d{1,4}$/), v.transform(Number), v.minValue(1), v.maxValue(MAX_PULL_LIMIT)), '500'),
   /** The last mutationId whose outcome the client already holds: refused mutations are listed from the next one. */
   acked: v.optional(v.pipe(v.string(), v.regex(/^\d{1,15}$/), v.transform(Number))),
+  epoch: v.optional(epoch),
 })
 
 export const CreateArgsSchema = v.object({ record: v.looseObject({ id: recordId, productionId: recordId }) })
 export const PatchArgsSchema = v.object({ id: recordId, fields: v.record(v.pipe(v.string(), v.maxLength(64)), v.unknown()) })
 export const DeleteArgsSchema = v.object({ id: recordId })
+export const RestoreArgsSchema = v.object({ id: recordId })
 /** `meal.adjust`: one counting gesture, covers added to (or taken from) one group of a meal. */
 export const AdjustArgsSchema = v.object({
   id: recordId,
@@ -74,6 +85,8 @@ export interface SyncChange {
   data: Record<string, unknown>
   deleted: boolean
   seq: number
+  /** The member who created the record (members delete only what they created); null for rows older than that. */
+  createdBy?: string | null
 }
 
 export interface SyncRejection {
@@ -97,4 +110,17 @@ export interface PullResponse {
   head: number
   lastMutationId: number
   rejections: SyncRejection[]
+  /** The server's epoch: the phone sends it back with every request. */
+  epoch?: string
+  reset?: undefined
+}
+
+/**
+ * The answer to a pull (or push) from another epoch, or with a cursor beyond the head: the server's database was
+ * restored from a backup. The phone pulls the production again from zero and re-sends what the server lost.
+ */
+export interface ResetResponse {
+  reset: true
+  epoch: string
+  head: number
 }

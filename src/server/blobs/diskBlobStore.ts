@@ -34,6 +34,8 @@ export interface DiskBlobStore {
   /** Streams `body` to disk under `sha256`; throws BlobRefused when the bytes do not match the address, type or limit. */
   write(sha256: string, body: AsyncIterable<Uint8Array>, expected: { mime: BlobMime; maxBytes: number }): Promise<WrittenBlob>
   read(sha256: string): fs.ReadStream
+  /** Deletes the bytes (the collector, once no production references them); nothing when already gone. */
+  remove(sha256: string): Promise<void>
 }
 
 export function createDiskBlobStore(dir: string): DiskBlobStore {
@@ -56,10 +58,10 @@ export function createDiskBlobStore(dir: string): DiskBlobStore {
 
   async function write(sha256: string, body: AsyncIterable<Uint8Array>, expected: { mime: BlobMime; maxBytes: number }): Promise<WrittenBlob> {
     const finalPath = pathOf(sha256)
-    await fsp.mkdir(tmpDir, { recursive: true })
+    await fsp.mkdir(tmpDir, { recursive: true, mode: 0o700 })
     // A name of its own per upload: two devices sending the same photo at once never share a temp file.
     const tempPath = path.join(tmpDir, `${sha256}.${randomBytes(8).toString('hex')}.part`)
-    const handle = await fsp.open(tempPath, 'wx', 0o640)
+    const handle = await fsp.open(tempPath, 'wx', 0o600)
     let open = true
     let renamed = false
     try {
@@ -81,7 +83,7 @@ export function createDiskBlobStore(dir: string): DiskBlobStore {
       await handle.sync()
       await handle.close()
       open = false
-      await fsp.mkdir(path.dirname(finalPath), { recursive: true })
+      await fsp.mkdir(path.dirname(finalPath), { recursive: true, mode: 0o700 })
       // Replacing an existing file is safe: what replaces it was just verified against the same hash.
       await fsp.rename(tempPath, finalPath)
       renamed = true
@@ -93,7 +95,11 @@ export function createDiskBlobStore(dir: string): DiskBlobStore {
     }
   }
 
-  return { dir, sizeOf, write, read: (sha256) => fs.createReadStream(pathOf(sha256)) }
+  async function remove(sha256: string): Promise<void> {
+    await fsp.rm(pathOf(sha256), { force: true })
+  }
+
+  return { dir, sizeOf, write, read: (sha256) => fs.createReadStream(pathOf(sha256)), remove }
 }
 
 /** Makes a rename durable. Some platforms cannot open a directory for fsync; there the rename is as durable as it gets. */

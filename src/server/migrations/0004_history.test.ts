@@ -30,7 +30,7 @@ function historyMigrationSuite(createStore: CreateTestStore) {
       logged(5, 'permit.transition', JSON.stringify({ id: 'x'.repeat(65), from: 'draft', to: 'sent' })),
     ]).execute()
 
-    expect(await migrateToLatest(db)).toEqual(['0004_history'])
+    expect(await migrateToLatest(db)).toEqual(['0004_history', '0005_trust'])
     const rows = await db.selectFrom('mutation_log').select(['mutation_id', 'entity', 'record_id', 'merge_hlc']).orderBy('mutation_id').execute()
     expect(rows).toEqual([
       { mutation_id: 1, entity: 'location', record_id: 'l1', merge_hlc: null },
@@ -41,6 +41,7 @@ function historyMigrationSuite(createStore: CreateTestStore) {
     ])
   })
 
+  // 2,500 single-row updates, each committed with an fsync (synchronous = FULL): seconds on a slow disk.
   it('goes through a long log in batches', async () => {
     const { db } = store.open()
     const before = new Migrator({ db, provider: { getMigrations: async () => migrations } })
@@ -56,7 +57,7 @@ function historyMigrationSuite(createStore: CreateTestStore) {
     const named = await db.selectFrom('mutation_log').select(['mutation_id', 'record_id']).where('record_id', 'is not', null).execute()
     expect(named).toHaveLength(2500)
     expect(named.every((row) => row.record_id === `l${row.mutation_id - 1}`)).toBe(true)
-  })
+  }, 30_000)
 }
 
 describe('history migration on SQLite', () => {

@@ -10,12 +10,14 @@ import { initial } from './0001_initial'
 import { teamSync } from './0002_team_sync'
 import { blobs } from './0003_blobs'
 import { history } from './0004_history'
+import { trust } from './0005_trust'
 
 export const migrations: Record<string, Migration> = {
   '0001_initial': initial,
   '0002_team_sync': teamSync,
   '0003_blobs': blobs,
   '0004_history': history,
+  '0005_trust': trust,
 }
 
 /** Applies every pending migration in name order; returns the names applied (empty when already up to date). */

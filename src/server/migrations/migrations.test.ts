@@ -3,7 +3,7 @@ import { sql } from 'kysely'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
 import { migrateToLatest } from './index'
 
-const SYNC_TABLES = ['blob_refs', 'clients', 'entities', 'invites', 'members', 'mutation_log', 'productions', 'sessions']
+const SYNC_TABLES = ['blob_orphans', 'blob_refs', 'clients', 'entities', 'invites', 'members', 'mutation_log', 'productions', 'server_meta', 'sessions']
 
 function migrationSuite(createStore: CreateTestStore) {
   let store: TestStore
@@ -16,14 +16,14 @@ function migrationSuite(createStore: CreateTestStore) {
 
   it('creates the sync tables with their keys', async () => {
     const { db } = store.open()
-    expect(await migrateToLatest(db)).toEqual(['0001_initial', '0002_team_sync', '0003_blobs', '0004_history'])
+    expect(await migrateToLatest(db)).toEqual(['0001_initial', '0002_team_sync', '0003_blobs', '0004_history', '0005_trust'])
 
     const tables = await db.introspection.getTables()
     const names = tables.map((table) => table.name).filter((name) => !name.startsWith('kysely_'))
     expect(names.sort()).toEqual(SYNC_TABLES)
     const entities = tables.find((table) => table.name === 'entities')
     expect(entities?.columns.map((column) => column.name).sort()).toEqual(
-      ['clocks', 'created_by', 'data', 'deleted', 'entity', 'id', 'production_id', 'seq', 'updated_at'],
+      ['clocks', 'created_by', 'data', 'deleted', 'deleted_at', 'entity', 'id', 'production_id', 'purged', 'seq', 'updated_at'],
     )
 
     await db.insertInto('productions').values({ id: 'p1', name: 'Le Film', created_at: '2026-01-05T08:00:00Z' }).execute()

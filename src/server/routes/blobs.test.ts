@@ -7,8 +7,15 @@ import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { MAX_BLOB_BYTES } from '../../core/sync/blobRules'
 import { buildServer } from '../app'
+import { DEFAULT_LIMITS } from '../config'
+import type { ServerContext } from '../context'
+import { collectBlobs, ORPHAN_DELAY_MS } from '../maintenance'
+import { createDiskBlobStore } from '../blobs/diskBlobStore'
 import { migrateToLatest } from '../migrations'
+import { encodeHlc } from '../../core/sync/hlc'
+import { newId } from '../../core/sync/ids'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
+import { ACCESS_HEADERS, TEST_ACCESS_CODE } from '../testAccessCode'
 
 const NO_DIST = path.join(os.tmpdir(), 'regie-test-no-dist')
 
@@ -36,7 +43,7 @@ function blobSuite(createStore: CreateTestStore) {
     blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regie-blobs-'))
     const { db, dialect } = store.open()
     await migrateToLatest(db)
-    app = await buildServer({ db, dialect, distDir: NO_DIST, blobDir })
+    app = await buildServer({ db, dialect, accessCode: TEST_ACCESS_CODE, distDir: NO_DIST, blobDir, limits: { blobBytesPerProduction: 8 * 1024 * 1024 } })
   })
   afterEach(async () => {
     await app.close()
@@ -45,7 +52,7 @@ function blobSuite(createStore: CreateTestStore) {
   })
 
   async function createProduction(name = 'Les Heures Claires') {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/productions', payload: { name, displayName: 'Camille' } })
+    const response = await app.inject({ method: 'POST', url: '/api/v1/productions', headers: ACCESS_HEADERS, payload: { name, displayName: 'Camille' } })
     expect(response.statusCode).toBe(201)
     return response.json() as { productionId: string; token: string }
   }
@@ -212,6 +219,60 @@ function blobSuite(createStore: CreateTestStore) {
     expect(sha256Of(fs.readFileSync(stored))).toBe(sha256)
     expect(filesIn(blobDir)).toEqual([path.relative(blobDir, stored)])
     for (const token of [a.token, b.token]) expect((await read('GET', token, sha256)).rawPayload.equals(bytes)).toBe(true)
+  })
+  it("refuses new bytes past the production's blob quota with 507; bytes it already has cost nothing", async () => {
+    const { token } = await createProduction()
+    const first = jpeg(5 * 1024 * 1024)
+    expect((await put(token, sha256Of(first), first)).statusCode).toBe(201)
+    const second = jpeg(4 * 1024 * 1024)
+    const refused = await put(token, sha256Of(second), second)
+    expect(refused.statusCode).toBe(507)
+    expect(refused.json()).toMatchObject({ error: 'quota_blobs', limit: 8 * 1024 * 1024 })
+    expect((await put(token, sha256Of(first), first)).statusCode).toBe(200)
+    // Another production has its own quota.
+    const other = await createProduction('Autre film')
+    expect((await put(other.token, sha256Of(second), second)).statusCode).toBe(201)
+  })
+
+  it('never collects a blob a record names; collects the others after the grace period, bytes on a later pass', async () => {
+    const { productionId, token } = await createProduction()
+    const named = jpeg()
+    const orphan = jpeg()
+    for (const bytes of [named, orphan]) expect((await put(token, sha256Of(bytes), bytes)).statusCode).toBe(201)
+    const node = newId()
+    const photo = { id: newId(), productionId, ownerId: 'loc-1', ownerEntity: 'location', sha256: sha256Of(named), mime: 'image/jpeg', width: 10, height: 10, size: named.length }
+    const pushed = await app.inject({
+      method: 'POST', url: `/api/v1/productions/${productionId}/push`, headers: { authorization: `Bearer ${token}` },
+      payload: { clientId: node, schemaVersion: 1, mutations: [{ mutationId: 1, name: 'photo.create', args: { record: photo }, hlc: encodeHlc({ millis: Date.now(), counter: 0, node }) }] },
+    })
+    expect(pushed.json()).toMatchObject({ rejected: [] })
+
+    const { db, dialect } = store.open()
+    const context: ServerContext = { db, dialect, limits: { ...DEFAULT_LIMITS, blobGraceDays: 7 }, epoch: '' }
+    const files = createDiskBlobStore(blobDir)
+    const day = 86_400_000
+    expect(await collectBlobs(context, files, Date.now() + 6 * day)).toEqual({ refsDropped: 0, filesDeleted: 0 })
+    expect(await collectBlobs(context, files, Date.now() + 8 * day)).toEqual({ refsDropped: 1, filesDeleted: 0 })
+    expect((await read('HEAD', token, sha256Of(orphan))).statusCode).toBe(404)
+    expect(await collectBlobs(context, files, Date.now() + 8 * day + ORPHAN_DELAY_MS + 1000)).toEqual({ refsDropped: 0, filesDeleted: 1 })
+    expect(filesIn(blobDir)).toEqual([path.join(sha256Of(named).slice(0, 2), sha256Of(named).slice(2, 4), sha256Of(named))])
+    // A year on, the named photo is still there.
+    expect(await collectBlobs(context, files, Date.now() + 365 * day)).toEqual({ refsDropped: 0, filesDeleted: 0 })
+    expect((await read('GET', token, sha256Of(named))).rawPayload.equals(named)).toBe(true)
+  })
+
+  it('keeps bytes uploaded again while they waited as an orphan', async () => {
+    const { token } = await createProduction()
+    const bytes = jpeg()
+    await put(token, sha256Of(bytes), bytes)
+    const { db, dialect } = store.open()
+    const context: ServerContext = { db, dialect, limits: { ...DEFAULT_LIMITS, blobGraceDays: 7 }, epoch: '' }
+    const files = createDiskBlobStore(blobDir)
+    expect(await collectBlobs(context, files, Date.now() + 8 * 86_400_000)).toMatchObject({ refsDropped: 1 })
+    expect((await put(token, sha256Of(bytes), bytes)).statusCode).toBe(201)
+    // The next pass, once the orphan would have been due: the new reference is within its grace period.
+    expect(await collectBlobs(context, files, Date.now() + ORPHAN_DELAY_MS + 1000)).toEqual({ refsDropped: 0, filesDeleted: 0 })
+    expect((await read('GET', token, sha256Of(bytes))).rawPayload.equals(bytes)).toBe(true)
   })
 }
 

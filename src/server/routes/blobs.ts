@@ -6,12 +6,11 @@
  */
 import type { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import type { Kysely } from 'kysely'
 import { isBlobMime, MAX_BLOB_BYTES, mediaTypeOf, SHA256_HEX } from '../../core/sync/blobRules'
 import { authenticateSession, HttpError } from '../auth'
-import { addBlobRef, findBlobRef } from '../blobs/blobRefs'
+import { addBlobRef, blobBytesOf, findBlobRef } from '../blobs/blobRefs'
 import { BlobRefused, type BlobRefusal, type DiskBlobStore } from '../blobs/diskBlobStore'
-import type { Database } from '../schema'
+import type { ServerContext } from '../context'
 
 type BlobRequest = FastifyRequest<{ Params: { sha256: string } }>
 
@@ -28,7 +27,14 @@ function refusal(reason: BlobRefusal, reply: FastifyReply): HttpError {
   }
 }
 
-export async function registerBlobRoutes(app: FastifyInstance, db: Kysely<Database>, store: DiskBlobStore): Promise<void> {
+/** 507: the production's photos and documents have used up their space on this server. */
+function overQuota(limit: number, reply: FastifyReply): HttpError {
+  reply.header('connection', 'close')
+  return new HttpError(507, 'quota_blobs', `This production's files are limited to ${Math.round(limit / 1024 / 1024)} MB on this server`, { limit })
+}
+
+export async function registerBlobRoutes(app: FastifyInstance, context: ServerContext, store: DiskBlobStore): Promise<void> {
+  const { db, limits } = context
   // A scope of its own: here every body arrives as a raw stream, hashed on the way to disk instead of parsed.
   await app.register(async (scope) => {
     scope.removeAllContentTypeParsers()
@@ -37,7 +43,7 @@ export async function registerBlobRoutes(app: FastifyInstance, db: Kysely<Databa
     /** The caller's reference to the blob, or 404: the same answer whether or not another production has it. */
     async function readableRef(request: BlobRequest) {
       const sha256 = checkedAddress(request)
-      const caller = await authenticateSession(db, request)
+      const caller = await authenticateSession(context, request)
       const ref = await findBlobRef(db, caller.productionId, sha256)
       if (!ref) throw new HttpError(404, 'not_found', 'No such blob in this production')
       const size = await store.sizeOf(sha256)
@@ -61,11 +67,15 @@ export async function registerBlobRoutes(app: FastifyInstance, db: Kysely<Databa
 
     scope.put<{ Params: { sha256: string } }>('/api/v1/blobs/:sha256', async (request, reply) => {
       const sha256 = checkedAddress(request)
-      const caller = await authenticateSession(db, request)
+      const caller = await authenticateSession(context, request)
       if (caller.role === 'viewer') throw new HttpError(403, 'forbidden', 'Viewers cannot upload files')
       const mime = mediaTypeOf(request.headers['content-type'])
       if (!isBlobMime(mime)) throw new HttpError(415, 'unsupported_type', 'Only JPEG, PNG and WebP images and PDF documents are accepted')
       if (Number(request.headers['content-length']) > MAX_BLOB_BYTES) throw refusal('too_large', reply)
+      // Bytes the production already references cost nothing more; new ones must fit in what is left of its quota.
+      const referenced = await findBlobRef(db, caller.productionId, sha256)
+      const used = referenced ? 0 : await blobBytesOf(db, caller.productionId)
+      if (!referenced && used + Number(request.headers['content-length'] ?? 0) > limits.blobBytesPerProduction) throw overQuota(limits.blobBytesPerProduction, reply)
 
       let size: number
       try {
@@ -74,6 +84,7 @@ export async function registerBlobRoutes(app: FastifyInstance, db: Kysely<Databa
         if (error instanceof BlobRefused) throw refusal(error.reason, reply)
         throw error
       }
+      if (!referenced && used + size > limits.blobBytesPerProduction) throw overQuota(limits.blobBytesPerProduction, reply)
       const added = await addBlobRef(db, {
         production_id: caller.productionId, sha256, size, mime, created_at: new Date().toISOString(), created_by: caller.memberId,
       })

@@ -14,6 +14,7 @@ import { migrateToLatest } from '../migrations'
 import { POKE_CHANNEL, type PokeLimits } from '../sync/pokeHub'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
 import { PokeStream } from './events'
+import { ACCESS_HEADERS, TEST_ACCESS_CODE } from '../testAccessCode'
 
 const NO_DIST = path.join(os.tmpdir(), 'regie-test-no-dist')
 const WAIT = { timeout: 5_000, interval: 20 }
@@ -21,7 +22,7 @@ const WAIT = { timeout: 5_000, interval: 20 }
 async function startServer(store: TestStore, liveEvents?: Partial<PokeLimits>): Promise<{ app: FastifyInstance; baseUrl: string }> {
   const { db, dialect } = store.open()
   await migrateToLatest(db)
-  const options: BuildServerOptions = { db, dialect, distDir: NO_DIST, databaseUrl: store.databaseUrl, ...(liveEvents && { liveEvents }) }
+  const options: BuildServerOptions = { db, dialect, distDir: NO_DIST, accessCode: TEST_ACCESS_CODE, databaseUrl: store.databaseUrl, ...(liveEvents && { liveEvents }) }
   const app = await buildServer(options)
   await app.listen({ port: 0, host: '127.0.0.1' })
   const address = app.server.address()
@@ -29,7 +30,7 @@ async function startServer(store: TestStore, liveEvents?: Partial<PokeLimits>): 
 }
 
 async function createProduction(app: FastifyInstance) {
-  const response = await app.inject({ method: 'POST', url: '/api/v1/productions', payload: { name: 'Les Heures Claires', displayName: 'Camille' } })
+  const response = await app.inject({ method: 'POST', url: '/api/v1/productions', headers: ACCESS_HEADERS, payload: { name: 'Les Heures Claires', displayName: 'Camille' } })
   expect(response.statusCode).toBe(201)
   return response.json() as { productionId: string; token: string; sessionId: string }
 }

@@ -12,16 +12,15 @@
  */
 import type { ServerResponse } from 'node:http'
 import type { FastifyInstance, FastifyReply } from 'fastify'
-import type { Kysely } from 'kysely'
 import { authenticate, HttpError } from '../auth'
-import type { Database } from '../schema'
+import type { ServerContext } from '../context'
 import type { PokeHub, PokeSubscriber } from '../sync/pokeHub'
 
 const STALLED_HEARTBEATS = 2
 
-export function registerEventRoutes(app: FastifyInstance, db: Kysely<Database>, pokes: PokeHub): void {
+export function registerEventRoutes(app: FastifyInstance, context: ServerContext, pokes: PokeHub): void {
   app.get<{ Params: { pid: string } }>('/api/v1/productions/:pid/events', async (request, reply) => {
-    const caller = await authenticate(db, request, request.params.pid)
+    const caller = await authenticate(context, request, request.params.pid)
     const stream = new PokeStream(reply.raw, caller.productionId, caller.sessionId)
     const refusal = pokes.add(stream)
     if (refusal === 'closing') throw new HttpError(503, 'shutting_down', 'The server is restarting: try again in a moment')

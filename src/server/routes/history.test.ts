@@ -5,6 +5,7 @@ import type { HistoryEntry, HistoryResponse } from '../../core/sync/history'
 import { newId } from '../../core/sync/ids'
 import { useTestApp } from '../testApp'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore } from '../testDatabases'
+import { ACCESS_HEADERS } from '../testAccessCode'
 
 
 interface Session { productionId: string; token: string }
@@ -16,7 +17,7 @@ function historySuite(createStore: CreateTestStore) {
   const auth = (token: string) => ({ authorization: `Bearer ${token}` })
 
   async function createProduction(displayName = 'Camille'): Promise<Session> {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/productions', payload: { name: 'Les Heures Claires', displayName } })
+    const response = await app.inject({ method: 'POST', url: '/api/v1/productions', headers: ACCESS_HEADERS, payload: { name: 'Les Heures Claires', displayName } })
     expect(response.statusCode).toBe(201)
     return response.json()
   }

@@ -4,11 +4,10 @@
  * may read it, viewers too, as they may pull; a session of another production gets the plain 403 of every route.
  */
 import type { FastifyInstance } from 'fastify'
-import type { Kysely } from 'kysely'
 import * as v from 'valibot'
 import { ENTITY_NAMES } from '../../core/model'
 import { authenticate, HttpError } from '../auth'
-import type { Database } from '../schema'
+import type { ServerContext } from '../context'
 import { readHistory } from '../sync/history'
 
 const ParamsSchema = v.object({
@@ -16,11 +15,11 @@ const ParamsSchema = v.object({
   id: v.pipe(v.string(), v.minLength(1), v.maxLength(64)),
 })
 
-export function registerHistoryRoutes(app: FastifyInstance, db: Kysely<Database>): void {
+export function registerHistoryRoutes(app: FastifyInstance, context: ServerContext): void {
   app.get<{ Params: { pid: string; entity: string; id: string } }>('/api/v1/productions/:pid/history/:entity/:id', async (request, reply) => {
-    const caller = await authenticate(db, request, request.params.pid)
+    const caller = await authenticate(context, request, request.params.pid)
     const params = v.safeParse(ParamsSchema, request.params)
     if (!params.success) throw new HttpError(400, 'invalid_params', 'A known entity and a record id of 1 to 64 characters are expected')
-    return reply.send(await readHistory(db, caller.productionId, params.output.entity, params.output.id))
+    return reply.send(await readHistory(context.db, caller.productionId, params.output.entity, params.output.id))
   })
 }

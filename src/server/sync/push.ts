@@ -5,22 +5,33 @@
  * lastMutationId, so one bad change never blocks the queue behind it. Every row written takes the next
  * per-production seq, counted under the production row's lock, so seq order is commit order.
  *
+ * Limits: a record whose JSON would pass `limits.recordBytes` is refused (`record_too_large`), a create past the
+ * production's records quota too (`quota_records`); a clock whose node is not the sender's clientId is refused
+ * (`forged_clock`); members and trainees delete only the records they created, only owners and coordinators
+ * restore. A refused mutation's arguments are logged as a short excerpt only, so refusals cannot fill the disk.
+ * A push from another server epoch (a restored database) answers a reset; a recovery push after one may skip the
+ * ids the restored server lost.
+ *
  * Fast path: the rows a push touches are read in a few queries, merged in memory one mutation after the other,
  * and written back in a few statements (each row once, with the seq of its last change, as if written one by
  * one). Should the database refuse any of that (a value a column will not take), the push starts again one
  * mutation at a time, each in its own savepoint, so only the mutation at fault is rejected (`server_error`).
  */
-import { sql, type Kysely, type Transaction } from 'kysely'
+import { sql, type Transaction } from 'kysely'
 import * as v from 'valibot'
 import type { EntityName } from '../../core/model'
 import { decodeHlc, encodeHlc, type Hlc } from '../../core/sync/hlc'
-import { mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, mergePlacementMove, type MergeResult, type StoredRow } from '../../core/sync/merge'
+import { mayWrite, type WriteKind } from '../../core/rules/roles'
 import {
-  AdjustArgsSchema, CreateArgsSchema, DeleteArgsSchema, MoveArgsSchema, parseMutationName, PatchArgsSchema, TransitionArgsSchema, type MutationOp, type PushMutation, type PushRequest, type PushResponse,
-  type SyncRejection,
+  mergeCreate, mergeDelete, mergeMealAdjust, mergePatch, mergePermitTransition, mergePlacementMove, mergeRestore, type MergeResult, type StoredRow,
+} from '../../core/sync/merge'
+import {
+  AdjustArgsSchema, CreateArgsSchema, DeleteArgsSchema, MoveArgsSchema, parseMutationName, PatchArgsSchema, RestoreArgsSchema, TransitionArgsSchema, type MutationOp, type PushMutation,
+  type PushRequest, type PushResponse, type SyncRejection,
 } from '../../core/sync/protocol'
-import { mayWrite, type Caller } from '../auth'
-import type { DialectName } from '../db'
+import type { Caller } from '../auth'
+import type { ServerLimits } from '../config'
+import type { ServerContext } from '../context'
 import type { Database } from '../schema'
 import { historyColumns } from './history'
 
@@ -29,11 +40,14 @@ const CLAMP_AHEAD_MS = 60_000
 const REFUSE_AHEAD_MS = 24 * 60 * 60_000
 /** Rows per multi-row statement: at most 12 parameters each, far below SQLite's and PostgreSQL's limits. */
 const ROWS_PER_STATEMENT = 250
+/** A refused mutation's arguments longer than this are logged as their first characters only. */
+export const REFUSED_ARGS_EXCERPT = 256
 
 export type PushOutcome =
   /** `head`: the production's seq after a push that applied or re-sent something (what live pokes announce). */
   | { status: 200; body: PushResponse; head?: number }
   | { status: 409; body: { error: 'mutation_gap'; expected: number; lastMutationId: number } }
+  | { status: 409; body: { error: 'reset'; reset: true; epoch: string; head: number } }
   | { status: 403; body: { error: 'forged_client'; message: string } }
 
 /** Thrown inside the transaction to roll it back while answering with a refusal. */
@@ -43,9 +57,19 @@ class Refused extends Error {
   }
 }
 
-export async function applyPush(db: Kysely<Database>, dialect: DialectName, caller: Caller, request: PushRequest, now = Date.now()): Promise<PushOutcome> {
+/** What one push's merges need besides the rows: who asks, from which stream, within which limits. */
+interface PushScope {
+  caller: Caller
+  clientId: string
+  limits: ServerLimits
+  /** Records of the production before this push (live and in the trash), against the quota. */
+  recordCount: number
+}
+
+export async function applyPush(context: ServerContext, caller: Caller, request: PushRequest, now = Date.now()): Promise<PushOutcome> {
+  const { db } = context
   try {
-    return await db.transaction().execute((trx) => pushInTransaction(trx, dialect, caller, request, now))
+    return await db.transaction().execute((trx) => pushInTransaction(trx, context, caller, request, now))
   } catch (error) {
     if (error instanceof Refused) return error.outcome
     throw error
@@ -57,14 +81,16 @@ const savepoint = (name: string) => sql`savepoint ${sql.raw(name)}`
 const rollbackTo = (name: string) => sql`rollback to savepoint ${sql.raw(name)}`
 const release = (name: string) => sql`release savepoint ${sql.raw(name)}`
 
-async function pushInTransaction(trx: Transaction<Database>, dialect: DialectName, caller: Caller, request: PushRequest, now: number): Promise<PushOutcome> {
+async function pushInTransaction(trx: Transaction<Database>, context: ServerContext, caller: Caller, request: PushRequest, now: number): Promise<PushOutcome> {
   const { productionId } = caller
   // Lock the production row first: pushes to one production run one after the other (SQLite serialises anyway),
   // so the seq read here is the one to count on from.
-  const production = dialect === 'postgres'
-    ? await trx.selectFrom('productions').select('seq').where('id', '=', productionId).forUpdate().executeTakeFirst()
-    : await trx.selectFrom('productions').select('seq').where('id', '=', productionId).executeTakeFirst()
+  const selected = trx.selectFrom('productions').select(['seq', 'record_count']).where('id', '=', productionId)
+  const production = context.dialect === 'postgres' ? await selected.forUpdate().executeTakeFirst() : await selected.executeTakeFirst()
   const startSeq = production?.seq ?? 0
+  if (request.epoch !== undefined && request.epoch !== context.epoch) {
+    throw new Refused({ status: 409, body: { error: 'reset', reset: true, epoch: context.epoch, head: startSeq } })
+  }
 
   const client = await trx.selectFrom('clients').selectAll().where('production_id', '=', productionId).where('client_id', '=', request.clientId).executeTakeFirst()
   if (client && client.member_id !== caller.memberId) {
@@ -73,13 +99,17 @@ async function pushInTransaction(trx: Transaction<Database>, dialect: DialectNam
   if (!client) {
     await trx.insertInto('clients').values({ production_id: productionId, client_id: request.clientId, last_mutation_id: 0, member_id: caller.memberId }).execute()
   }
-  const last = client?.last_mutation_id ?? 0
-  const pending = request.mutations.filter((mutation) => mutation.mutationId > last)
+  const known = client?.last_mutation_id ?? 0
+  const pending = request.mutations.filter((mutation) => mutation.mutationId > known)
+  // After a restore the server may have lost the phone's oldest changes, older than the phone keeps: a recovery push
+  // starts after that gap (those changes are lost with the database), everything after it stays gapless.
+  const last = request.recovery && pending.length > 0 && pending[0]!.mutationId > known + 1 ? pending[0]!.mutationId - 1 : known
   const gap = pending.findIndex((mutation, index) => mutation.mutationId !== last + 1 + index)
-  if (gap !== -1) throw new Refused({ status: 409, body: { error: 'mutation_gap', expected: last + 1 + gap, lastMutationId: last } })
+  if (gap !== -1) throw new Refused({ status: 409, body: { error: 'mutation_gap', expected: last + 1 + gap, lastMutationId: known } })
 
   const clocks = mergeClocks(pending, now)
-  const merged = await mergeInBatch(trx, caller, pending, clocks, startSeq, now) ?? await mergeOneByOne(trx, caller, pending, clocks, startSeq, now)
+  const scope: PushScope = { caller, clientId: request.clientId, limits: context.limits, recordCount: production?.record_count ?? 0 }
+  const merged = await mergeInBatch(trx, scope, pending, clocks, startSeq, now) ?? await mergeOneByOne(trx, scope, pending, clocks, startSeq, now)
 
   const rejected: SyncRejection[] = []
   let applied = 0
@@ -99,7 +129,7 @@ async function pushInTransaction(trx: Transaction<Database>, dialect: DialectNam
   const body = { lastMutationId, applied, skipped: request.mutations.length - pending.length, rejected }
   // Nothing applied or sent again: the seq did not move.
   if (merged.seq === startSeq) return { status: 200, body }
-  await trx.updateTable('productions').set({ seq: merged.seq }).where('id', '=', productionId).execute()
+  await trx.updateTable('productions').set((eb) => ({ seq: merged.seq, record_count: eb('record_count', '+', merged.inserted) })).where('id', '=', productionId).execute()
   return { status: 200, body, head: merged.seq }
 }
 
@@ -110,7 +140,7 @@ function logRow(productionId: string, clientId: string, mutation: PushMutation, 
     client_id: clientId,
     mutation_id: mutation.mutationId,
     name: mutation.name,
-    args: JSON.stringify(mutation.args ?? null),
+    args: loggedArgs(mutation.args, outcome.status === 'rejected'),
     hlc: mutation.hlc,
     status: outcome.status,
     error: outcome.status === 'rejected' ? JSON.stringify({ reason: outcome.reason, details: outcome.details }) : null,
@@ -119,9 +149,22 @@ function logRow(productionId: string, clientId: string, mutation: PushMutation, 
   }
 }
 
+/**
+ * The arguments as logged: whole for a change that was merged (the history shows its values), a short excerpt for a
+ * refused one, so a member whose every change is refused cannot grow the log faster than a few hundred bytes each.
+ */
+function loggedArgs(args: unknown, refused: boolean): string {
+  const text = JSON.stringify(args ?? null)
+  if (!refused || text.length <= REFUSED_ARGS_EXCERPT) return text
+  return JSON.stringify({ excerpt: text.slice(0, REFUSED_ARGS_EXCERPT), length: text.length })
+}
+
 const ARGS_SCHEMAS = {
-  create: CreateArgsSchema, patch: PatchArgsSchema, delete: DeleteArgsSchema, adjust: AdjustArgsSchema, transition: TransitionArgsSchema, move: MoveArgsSchema,
+  create: CreateArgsSchema, patch: PatchArgsSchema, delete: DeleteArgsSchema, restore: RestoreArgsSchema, adjust: AdjustArgsSchema, transition: TransitionArgsSchema,
+  move: MoveArgsSchema,
 } satisfies Record<MutationOp, unknown>
+
+const WRITE_KINDS: Partial<Record<MutationOp, WriteKind>> = { delete: 'delete', restore: 'restore' }
 
 type MutationOutcome =
   | { status: 'applied' | 'unchanged' }
@@ -132,35 +175,41 @@ interface EntityRow {
   data: string
   clocks: string
   deleted: number
+  purged: number
   created_by: string | null
   updated_at: string
+  deleted_at: string | null
 }
 
-/** The outcome of each pending mutation (in order) and the production's seq after them. */
+/** The outcome of each pending mutation (in order), the production's seq after them and the rows they added. */
 interface MergedPush {
   outcomes: MutationOutcome[]
   seq: number
+  inserted: number
 }
 
 /** What a valid, clocked mutation asks of one row. */
 interface Target {
   entity: EntityName
+  op: MutationOp
   id: string
   args: v.InferOutput<(typeof ARGS_SCHEMAS)[MutationOp]>
 }
 
-/** The first checks, which need no row: a known name, a sane clock, valid arguments, this production. */
-function targetOf(caller: Caller, mutation: PushMutation, hlc: string | null): Target | MutationOutcome {
+/** The first checks, which need no row: a known name, a sane clock of the sender's own, valid arguments, this production. */
+function targetOf(scope: PushScope, mutation: PushMutation, hlc: string | null): Target | MutationOutcome {
   const parsed = parseMutationName(mutation.name)
   if (!parsed) return { status: 'rejected', reason: 'unknown_mutation' }
+  // A clock names the stream that made it: another node would let one phone's changes pose as another's in ties.
+  if (decodeHlc(mutation.hlc).node !== scope.clientId) return { status: 'rejected', reason: 'forged_clock' }
   if (!hlc) return { status: 'rejected', reason: 'clock_ahead' }
   const { entity, op } = parsed
   const args = v.safeParse(ARGS_SCHEMAS[op], mutation.args)
   if (!args.success) return { status: 'rejected', reason: 'invalid_args' }
   const id = 'record' in args.output ? args.output.record.id : args.output.id
   // The production record is the production itself: its id is the production's id.
-  if (entity === 'production' && id !== caller.productionId) return { status: 'rejected', reason: 'wrong_production' }
-  return { entity, id, args: args.output }
+  if (entity === 'production' && id !== scope.caller.productionId) return { status: 'rejected', reason: 'wrong_production' }
+  return { entity, op, id, args: args.output }
 }
 
 type Merged =
@@ -172,26 +221,35 @@ type Merged =
    */
   | { outcome: MutationOutcome & { status: 'rejected' }; write?: undefined; resend: true }
 
-/** Authorises and merges one mutation with the row it targets, as stored before it: pure, no database. */
-function mergeWith(caller: Caller, target: Target, hlc: string, row: EntityRow | undefined): Merged {
-  const { entity, args } = target
-  const existing: StoredRow | undefined = row && { data: JSON.parse(row.data), clocks: JSON.parse(row.clocks), deleted: row.deleted === 1 }
+/**
+ * Authorises and merges one mutation with the row it targets, as stored before it: pure, no database. `roomLeft`:
+ * how many more records the quota takes.
+ */
+function mergeWith(scope: PushScope, target: Target, hlc: string, row: EntityRow | undefined, roomLeft: number): Merged {
+  const { entity, op, args } = target
+  const existing: StoredRow | undefined = row && { data: JSON.parse(row.data), clocks: JSON.parse(row.clocks), deleted: row.deleted === 1, purged: row.purged === 1 }
   const refused = (reason: string, details?: Record<string, string>): Merged =>
     row ? { outcome: { status: 'rejected', reason, ...(details && { details }) }, resend: true } : { outcome: { status: 'rejected', reason, ...(details && { details }) } }
-  if (!mayWrite(caller, entity, row ? row.created_by : undefined)) return refused('forbidden')
+  if (!mayWrite(scope.caller, entity, row ? row.created_by : undefined, WRITE_KINDS[op])) return refused('forbidden')
+  if (!row && 'record' in args && roomLeft <= 0) return refused('quota_records', { limit: String(scope.limits.recordsPerProduction) })
 
   let result: MergeResult
-  if ('record' in args) result = mergeCreate(existing, args.record, hlc, caller.productionId, entity)
+  if ('record' in args) result = mergeCreate(existing, args.record, hlc, scope.caller.productionId, entity)
   else if ('fields' in args) result = mergePatch(existing, args.fields, hlc, entity)
   else if ('delta' in args) result = mergeMealAdjust(existing, args.group, args.delta, hlc)
   else if ('to' in args) result = mergePermitTransition(existing, args.from, args.to, hlc)
   else if ('position' in args) result = mergePlacementMove(existing, args.position, hlc)
+  else if (op === 'restore') result = mergeRestore(existing, hlc)
   else result = mergeDelete(existing, hlc)
   if (!result.ok) return refused(result.reason, result.details)
   if (!result.changed) return { outcome: { status: 'unchanged' } }
+  const data = JSON.stringify(result.row.data)
+  const size = Buffer.byteLength(data)
+  // Checked on the record as merged, unknown fields included: no member can make a page of pulls too big to send.
+  if (size > scope.limits.recordBytes) return refused('record_too_large', { size: String(size), limit: String(scope.limits.recordBytes) })
   return {
     outcome: { status: 'applied' },
-    write: { data: JSON.stringify(result.row.data), clocks: JSON.stringify(result.row.clocks), deleted: result.row.deleted ? 1 : 0 },
+    write: { data, clocks: JSON.stringify(result.row.clocks), deleted: result.row.deleted ? 1 : 0 },
   }
 }
 
@@ -200,21 +258,29 @@ const serverError = (error: unknown): MutationOutcome =>
 
 const rowKey = (entity: string, id: string) => `${entity}\n${id}`
 
+/** The row after a merge wrote it: its tombstone date follows the deletion state, its author stays. */
+function rowAfter(row: EntityRow | undefined, write: Pick<EntityRow, 'data' | 'clocks' | 'deleted'>, caller: Caller, updatedAt: string): EntityRow {
+  const deletedAt = write.deleted === 1 ? (row?.deleted === 1 ? row.deleted_at : updatedAt) : null
+  return { created_by: row ? row.created_by : caller.memberId, purged: row?.purged ?? 0, ...write, updated_at: updatedAt, deleted_at: deletedAt }
+}
+
 /**
  * The fast path: one read of every row the push names, the merges in memory, one upsert of every row written.
  * Null (with nothing of it left in the transaction) when the database refused part of it.
  */
 async function mergeInBatch(
-  trx: Transaction<Database>, caller: Caller, pending: PushMutation[], clocks: Map<number, string | null>, startSeq: number, now: number,
+  trx: Transaction<Database>, scope: PushScope, pending: PushMutation[], clocks: Map<number, string | null>, startSeq: number, now: number,
 ): Promise<MergedPush | null> {
-  if (pending.length === 0) return { outcomes: [], seq: startSeq }
+  if (pending.length === 0) return { outcomes: [], seq: startSeq, inserted: 0 }
+  const { caller } = scope
   const updatedAt = new Date(now).toISOString()
   await savepoint('batch').execute(trx)
   try {
-    const targets = pending.map((mutation) => targetOf(caller, mutation, clocks.get(mutation.mutationId) ?? null))
+    const targets = pending.map((mutation) => targetOf(scope, mutation, clocks.get(mutation.mutationId) ?? null))
     const rows = await readRows(trx, caller.productionId, targets.filter((target): target is Target => 'entity' in target))
     const written = new Map<string, EntityRow & { entity: string; id: string; seq: number }>()
     let seq = startSeq
+    let inserted = 0
     const outcomes = pending.map((mutation, index): MutationOutcome => {
       const target = targets[index]!
       if (!('entity' in target)) return target
@@ -222,12 +288,13 @@ async function mergeInBatch(
       const row = rows.get(key)
       let merged: Merged
       try {
-        merged = mergeWith(caller, target, clocks.get(mutation.mutationId)!, row)
+        merged = mergeWith(scope, target, clocks.get(mutation.mutationId)!, row, scope.limits.recordsPerProduction - scope.recordCount - inserted)
       } catch (error) {
         return serverError(error)
       }
       if (merged.write) {
-        const after = { created_by: row ? row.created_by : caller.memberId, ...merged.write, updated_at: updatedAt }
+        if (!row) inserted++
+        const after = rowAfter(row, merged.write, caller, updatedAt)
         rows.set(key, after)
         written.set(key, { ...after, entity: target.entity, id: target.id, seq: ++seq })
       } else if (merged.resend) {
@@ -237,7 +304,7 @@ async function mergeInBatch(
     })
     await writeRows(trx, caller.productionId, [...written.values()])
     await release('batch').execute(trx)
-    return { outcomes, seq }
+    return { outcomes, seq, inserted }
   } catch {
     // The slow path meets the same failure again, inside the savepoint of the mutation it belongs to.
     await rollbackTo('batch').execute(trx)
@@ -248,11 +315,13 @@ async function mergeInBatch(
 
 /** Each mutation in its own savepoint, reading and writing its row on its own: a database error sinks only it. */
 async function mergeOneByOne(
-  trx: Transaction<Database>, caller: Caller, pending: PushMutation[], clocks: Map<number, string | null>, startSeq: number, now: number,
+  trx: Transaction<Database>, scope: PushScope, pending: PushMutation[], clocks: Map<number, string | null>, startSeq: number, now: number,
 ): Promise<MergedPush> {
+  const { caller } = scope
   const { productionId } = caller
   const updatedAt = new Date(now).toISOString()
   let seq = startSeq
+  let inserted = 0
   const outcomes: MutationOutcome[] = []
   for (const mutation of pending) {
     // Savepoint names are made from integers, never from client input.
@@ -262,17 +331,18 @@ async function mergeOneByOne(
     let resend: Target | null = null
     try {
       const hlc = clocks.get(mutation.mutationId) ?? null
-      const target = targetOf(caller, mutation, hlc)
+      const target = targetOf(scope, mutation, hlc)
       if (!('entity' in target)) outcome = target
       else {
         const row = (await readRows(trx, productionId, [target])).get(rowKey(target.entity, target.id))
-        const merged = mergeWith(caller, target, hlc!, row)
+        const merged = mergeWith(scope, target, hlc!, row, scope.limits.recordsPerProduction - scope.recordCount - inserted)
         if (merged.write) {
-          const values = { ...merged.write, seq: seq + 1, updated_at: updatedAt }
+          const { created_by, ...values } = { ...rowAfter(row, merged.write, caller, updatedAt), seq: seq + 1 }
           if (row) {
             await trx.updateTable('entities').set(values).where('production_id', '=', productionId).where('entity', '=', target.entity).where('id', '=', target.id).execute()
           } else {
-            await trx.insertInto('entities').values({ production_id: productionId, entity: target.entity, id: target.id, created_by: caller.memberId, ...values }).execute()
+            await trx.insertInto('entities').values({ production_id: productionId, entity: target.entity, id: target.id, created_by, ...values }).execute()
+            inserted++
           }
           seq++
         }
@@ -291,7 +361,7 @@ async function mergeOneByOne(
     }
     outcomes.push(outcome)
   }
-  return { outcomes, seq }
+  return { outcomes, seq, inserted }
 }
 
 /** The stored rows the targets name, by rowKey: one query per entity and few hundred ids. */
@@ -304,7 +374,7 @@ async function readRows(trx: Transaction<Database>, productionId: string, target
   const rows = new Map<string, EntityRow>()
   for (const [entity, ids] of idsByEntity) {
     for (const chunk of chunks([...ids])) {
-      const found = await trx.selectFrom('entities').select(['id', 'data', 'clocks', 'deleted', 'created_by', 'updated_at'])
+      const found = await trx.selectFrom('entities').select(['id', 'data', 'clocks', 'deleted', 'purged', 'created_by', 'updated_at', 'deleted_at'])
         .where('production_id', '=', productionId).where('entity', '=', entity).where('id', 'in', chunk).execute()
       for (const { id, ...row } of found) rows.set(rowKey(entity, id), row)
     }
@@ -318,7 +388,7 @@ async function writeRows(trx: Transaction<Database>, productionId: string, rows:
     await trx.insertInto('entities')
       .values(chunk.map((row) => ({
         production_id: productionId, entity: row.entity, id: row.id, data: row.data, clocks: row.clocks, deleted: row.deleted, seq: row.seq,
-        updated_at: row.updated_at, created_by: row.created_by,
+        updated_at: row.updated_at, created_by: row.created_by, deleted_at: row.deleted_at, purged: row.purged,
       })))
       .onConflict((conflict) => conflict.columns(['production_id', 'entity', 'id']).doUpdateSet((update) => ({
         data: update.ref('excluded.data'),
@@ -326,6 +396,7 @@ async function writeRows(trx: Transaction<Database>, productionId: string, rows:
         deleted: update.ref('excluded.deleted'),
         seq: update.ref('excluded.seq'),
         updated_at: update.ref('excluded.updated_at'),
+        deleted_at: update.ref('excluded.deleted_at'),
       })))
       .execute()
   }

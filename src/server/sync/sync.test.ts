@@ -2,37 +2,14 @@ import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { PLACEMENT_POSITION } from '../../core/model'
-import { encodeHlc } from '../../core/sync/hlc'
 import { newId } from '../../core/sync/ids'
 import type { HistoryResponse } from '../../core/sync/history'
-import type { PullResponse, PushResponse } from '../../core/sync/protocol'
+import type { PushResponse } from '../../core/sync/protocol'
 import { useTestApp } from '../testApp'
+import { device } from '../testDevice'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
+import { ACCESS_HEADERS } from '../testAccessCode'
 
-
-/** A device: its clientId, its token, its gapless mutation ids and its own clock. */
-function device(app: FastifyInstance, productionId: string, token: string, node = newId()) {
-  let nextId = 1
-  let millis = Date.now() - 60_000
-  const clientId = node
-  const mutation = (name: string, args: unknown, at?: number) => ({
-    mutationId: nextId++, name, args, hlc: encodeHlc({ millis: at ?? (millis += 10), counter: 0, node }),
-  })
-  const push = (mutations: unknown[], overrides: Record<string, unknown> = {}) =>
-    app.inject({
-      method: 'POST', url: `/api/v1/productions/${productionId}/push`, headers: { authorization: `Bearer ${token}` },
-      payload: { clientId, schemaVersion: 1, mutations, ...overrides },
-    })
-  const pull = async (cursor = 0, limit = 500) => {
-    const response = await app.inject({
-      method: 'GET', url: `/api/v1/productions/${productionId}/pull?clientId=${clientId}&cursor=${cursor}&limit=${limit}`,
-      headers: { authorization: `Bearer ${token}` },
-    })
-    expect(response.statusCode).toBe(200)
-    return response.json() as PullResponse
-  }
-  return { clientId, token, mutation, push, pull }
-}
 
 const decor = (productionId: string, fields: Record<string, unknown> = {}) => ({
   id: newId(), productionId, name: 'Cave voûtée', intExt: 'INT', setting: 'natural', status: 'toScout', ...fields,
@@ -44,7 +21,7 @@ function syncSuite(createStore: CreateTestStore) {
   useTestApp(createStore, (opened) => ({ store, app } = opened))
 
   async function createProduction(kind = 'feature') {
-    const response = await app.inject({ method: 'POST', url: '/api/v1/productions', payload: { name: 'Les Heures Claires', kind, displayName: 'Camille' } })
+    const response = await app.inject({ method: 'POST', url: '/api/v1/productions', headers: ACCESS_HEADERS, payload: { name: 'Les Heures Claires', kind, displayName: 'Camille' } })
     expect(response.statusCode).toBe(201)
     return response.json() as { productionId: string; token: string; memberId: string; sessionId: string }
   }

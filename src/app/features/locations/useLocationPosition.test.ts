@@ -22,7 +22,7 @@ describe('placing a décor on the map', () => {
     const location = await newLocation()
     const { savePosition } = useLocationPosition()
     expect(await savePosition(location, { lat: 48.86012345678, lng: 2.33712345678 })).toBe(true)
-    expect(await repositoryFor<Location>('location').get(location.id)).toMatchObject({ lat: 48.860123, lng: 2.337123 })
+    expect(await repositoryFor<Location>('location').get(location.productionId, location.id)).toMatchObject({ lat: 48.860123, lng: 2.337123 })
     const patch = (await db.outbox.toArray()).at(-1)!
     expect(patch).toMatchObject({ name: 'location.patch', args: { id: location.id, fields: { lat: 48.860123, lng: 2.337123 } } })
     expect(useNoticeStore().notices.at(-1)).toMatchObject({ tone: 'success', key: 'map.place.saved' })
@@ -38,7 +38,7 @@ describe('placing a décor on the map', () => {
     expect(await savePosition(location, { lat: 91, lng: 2.3 })).toBe(false)
     expect(useNoticeStore().notices.at(-1)).toMatchObject({ tone: 'error', key: 'validation.latitude' })
     expect(await db.outbox.count()).toBe(before)
-    expect((await repositoryFor<Location>('location').get(location.id))?.lng ?? null).toBeNull()
+    expect((await repositoryFor<Location>('location').get(location.productionId, location.id))?.lng ?? null).toBeNull()
   })
 })
 

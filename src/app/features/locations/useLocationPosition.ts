@@ -17,7 +17,7 @@ export function useLocationPosition() {
   /** Resolves true once saved; false when refused or not written (the user has been told why). */
   async function savePosition(location: Location, position: { lat: number; lng: number }): Promise<boolean> {
     try {
-      const result = await repository.update(location.id, { lat: round(position.lat), lng: round(position.lng) })
+      const result = await repository.update(location.productionId, location.id, { lat: round(position.lat), lng: round(position.lng) })
       if (!result.ok) {
         notices.error(result.errors.lat ?? result.errors.lng ?? Object.values(result.errors)[0] ?? 'errors.saveFailed')
         return false

@@ -11,19 +11,19 @@ import { repositoryFor } from '../records/repositories'
 const meals = () => repositoryFor<Meal>('meal')
 
 /** One tap of the counter: `delta` covers more (or fewer) served for a group. */
-export async function adjustServed(id: string, group: MealGroup, delta: number): Promise<void> {
+export async function adjustServed(productionId: string, id: string, group: MealGroup, delta: number): Promise<void> {
   if (!Number.isInteger(delta) || delta === 0) return
-  await commitChange({ op: 'adjust', entity: 'meal', id, group, delta })
+  await commitChange({ op: 'adjust', entity: 'meal', productionId, id, group, delta })
 }
 
 export async function lockMeal(meal: Meal) {
-  return meals().update(meal.id, { locked: true })
+  return meals().update(meal.productionId, meal.id, { locked: true })
 }
 
 /** Opens a locked order; the unlock stays on the record (and in the printed counts) with its author and reason. */
 export async function unlockMeal(meal: Meal, by: string, reason: string) {
   const unlock = { at: new Date().toISOString(), by: by.trim(), reason: reason.trim() }
-  return meals().update(meal.id, { locked: false, unlocks: [...(meal.unlocks ?? []), unlock] })
+  return meals().update(meal.productionId, meal.id, { locked: false, unlocks: [...(meal.unlocks ?? []), unlock] })
 }
 
 /**

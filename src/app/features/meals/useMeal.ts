@@ -8,9 +8,9 @@ export function useRouteMeal() {
   const route = useRoute()
   const productionId = String(route.params.pid)
   const id = String(route.params.id)
-  const { data: meal, loading } = useLiveQuery(() => repositoryFor<Meal>('meal').liveOne(id), undefined as Meal | undefined)
+  const { data: meal, loading } = useLiveQuery(() => repositoryFor<Meal>('meal').liveOne(productionId, id), undefined as Meal | undefined)
   const { data: day } = useLiveQuery(
-    () => (meal.value ? repositoryFor<ShootDay>('shootDay').liveOne(meal.value.shootDayId) : null),
+    () => (meal.value ? repositoryFor<ShootDay>('shootDay').liveOne(productionId, meal.value.shootDayId) : null),
     undefined as ShootDay | undefined,
   )
   return { productionId, id, meal, day, loading }

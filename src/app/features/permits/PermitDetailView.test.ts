@@ -51,7 +51,7 @@ describe('PermitDetailView', () => {
     const day = await repositoryFor<ShootDay>('shootDay').create(pid, { number: 3, date: '2099-03-08', dayType: 'normal', locationIds: [] })
     const van = await repositoryFor<Vehicle>('vehicle').create(pid, { name: 'Camion caméra', kind: 'van', lengthM: 7.5, widthM: 2.4 })
     if (!day.ok || !van.ok) throw new Error('fixtures')
-    expect(await repositoryFor<Permit>('permit').update(id, { shootDayIds: [day.record.id] })).toMatchObject({ ok: true })
+    expect(await repositoryFor<Permit>('permit').update(pid, id, { shootDayIds: [day.record.id] })).toMatchObject({ ok: true })
     const wrapper = await mountPermitPage(PermitDetailView, '/p/:pid/:view(permits)/:id', `/p/${pid}/permits/${id}`)
     await vi.waitFor(() => expect(wrapper.find('[data-testid="permit-documents"]').exists()).toBe(true))
     expect(wrapper.get('[data-testid="permit-documents"]').text()).toContain('0 prête(s) sur 5')

@@ -51,8 +51,8 @@ describe('PermitTransitions', () => {
     const confirm = answerConfirm(true)
     const wrapper = await mountButtons(permit)
     await wrapper.get('[data-testid="transition-sent"]').trigger('click')
-    await vi.waitFor(async () => expect((await permits.get(permit.id))?.status).toBe('sent'))
-    expect((await permits.get(permit.id))?.sentOn).toBe(calendarDateIn(Date.now()))
+    await vi.waitFor(async () => expect((await permits.get(permit.productionId, permit.id))?.status).toBe('sent'))
+    expect((await permits.get(permit.productionId, permit.id))?.sentOn).toBe(calendarDateIn(Date.now()))
     // Nothing to warn about (on time, documents ready): no question asked.
     expect(confirm).not.toHaveBeenCalled()
     const entries = await db.outbox.toArray()
@@ -72,7 +72,7 @@ describe('PermitTransitions', () => {
     const question = confirm.mock.calls[0]![0]!
     expect(question).toContain('Le délai de dépôt est dépassé de 3 jours ouvrés')
     expect(question).toContain('1 pièce à joindre n\'est pas prête.')
-    expect((await permits.get(permit.id))?.status).toBe('draft')
+    expect((await permits.get(permit.productionId, permit.id))?.status).toBe('draft')
     expect(await db.outbox.count()).toBe(outboxBefore)
     wrapper.unmount()
   })
@@ -81,14 +81,14 @@ describe('PermitTransitions', () => {
     const permit = await stored('draft')
     const wrapper = await mountButtons(permit)
     // Another tab (or a pull) has sent it since this page was drawn: the page still shows "Brouillon".
-    await db.records('permit').update(permit.id, { status: 'sent' })
+    await db.records('permit').update([permit.productionId, permit.id], { status: 'sent' })
     const outboxBefore = await db.outbox.count()
     await wrapper.get('[data-testid="transition-sent"]').trigger('click')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="transition-error"]').exists()).toBe(true))
     expect(wrapper.get('[data-testid="transition-error"]').text()).toBe(
       'Le statut de cette demande a changé entre-temps : rien n\'a été enregistré. Vérifiez le statut affiché, puis recommencez si besoin.',
     )
-    expect((await permits.get(permit.id))?.status).toBe('sent')
+    expect((await permits.get(permit.productionId, permit.id))?.status).toBe('sent')
     expect(await db.outbox.count()).toBe(outboxBefore)
     wrapper.unmount()
   })

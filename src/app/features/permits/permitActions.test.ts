@@ -30,7 +30,7 @@ describe('permit actions', () => {
   it('ticks a line of a request made before the checklist: the default list is written, the insurance stays ticked', async () => {
     const permit = await legacyPermit()
     expect(await setDocumentDone(permit, 1, true)).toEqual({ ok: true })
-    const documents = (await permits.get(permit.id))!.documents!
+    const documents = (await permits.get(permit.productionId, permit.id))!.documents!
     expect(documents.map((doc) => [doc.kind, doc.done])).toEqual([
       ['insuranceCertificate', true], ['plan', true], ['vehiclePlan', false], ['kbis', false], ['scenario', false],
     ])
@@ -43,7 +43,7 @@ describe('permit actions', () => {
     const permit = await legacyPermit()
     const file = new File(['%PDF-1.4 attestation RC'], 'attestation-rc.pdf', { type: 'application/pdf' })
     expect(await attachToDocument(permit, 0, file)).toEqual({ ok: true })
-    const line = (await permits.get(permit.id))!.documents![0]!
+    const line = (await permits.get(permit.productionId, permit.id))!.documents![0]!
     expect(line).toMatchObject({ kind: 'insuranceCertificate', done: true, fileName: 'attestation-rc.pdf', mime: 'application/pdf' })
     expect(line.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(await db.blobs.get(line.sha256!)).toMatchObject({ mime: 'application/pdf', pending: 1, productionId: permit.productionId })
@@ -51,7 +51,7 @@ describe('permit actions', () => {
     expect(entry).toMatchObject({ name: 'permit.patch', args: { id: permit.id } })
     // Only the line that changed travels (the checklist syncs line by line); the phone keeps the whole list.
     expect((entry.args as PatchArgs).fields.documents).toMatchObject([{ id: 'insuranceCertificate', kind: 'insuranceCertificate', sha256: line.sha256 }])
-    expect((await permits.get(permit.id))!.documents!.map((doc) => doc.kind)).toEqual(['insuranceCertificate', 'plan', 'vehiclePlan', 'kbis', 'scenario'])
+    expect((await permits.get(permit.productionId, permit.id))!.documents!.map((doc) => doc.kind)).toEqual(['insuranceCertificate', 'plan', 'vehiclePlan', 'kbis', 'scenario'])
   })
 
   it('refuses a file type the server would refuse, and stores nothing', async () => {
@@ -67,7 +67,7 @@ describe('permit actions', () => {
     const permit = await legacyPermit()
     expect(await transitionPermit(permit, 'sent')).toEqual({ ok: true })
     // The form still holds "draft" from when it opened; the user only changed the reference.
-    const result = await permits.update(permit.id, { ...permit, status: 'draft', reference: 'PF-2025-04817' })
+    const result = await permits.update(permit.productionId, permit.id, { ...permit, status: 'draft', reference: 'PF-2025-04817' })
     expect(result).toMatchObject({ ok: true, record: { status: 'sent', reference: 'PF-2025-04817' } })
     expect((await db.outbox.toArray()).at(-1)).toMatchObject({ name: 'permit.patch', args: { fields: { reference: 'PF-2025-04817' } } })
     expect((await db.outbox.toArray()).at(-1)!.args).not.toHaveProperty('fields.status')

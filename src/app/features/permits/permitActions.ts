@@ -16,9 +16,9 @@ import { repositoryFor } from '../records/repositories'
 export type PermitActionResult = { ok: true } | { ok: false; error: string }
 
 /** Moves the request from the status the user saw (`permit.status`) to `to`; refused when that is no longer true. */
-export async function transitionPermit(permit: Pick<Permit, 'id' | 'status'>, to: PermitStatus): Promise<PermitActionResult> {
+export async function transitionPermit(permit: Pick<Permit, 'productionId' | 'id' | 'status'>, to: PermitStatus): Promise<PermitActionResult> {
   if (!canTransition(permit.status, to)) return { ok: false, error: 'permits.errors.invalid_transition' }
-  return refusalOf(() => commitChange({ op: 'transition', entity: 'permit', id: permit.id, from: permit.status, to }))
+  return refusalOf(() => commitChange({ op: 'transition', entity: 'permit', productionId: permit.productionId, id: permit.id, from: permit.status, to }))
 }
 
 /**
@@ -38,7 +38,7 @@ export async function attachToDocument(permit: Permit, index: number, file: File
     attachDocument({ productionId: permit.productionId, file, mime: file.type }, (sha256) => {
       const line = permitDocuments(permit)[index]
       if (!line) throw new RecordNotFound('permit', permit.id)
-      return [{ op: 'patch', entity: 'permit', id: permit.id, fields: { documents: [{ ...line, done: true, sha256, fileName: file.name.slice(0, 200), mime: file.type }] } }]
+      return [{ op: 'patch', entity: 'permit', productionId: permit.productionId, id: permit.id, fields: { documents: [{ ...line, done: true, sha256, fileName: file.name.slice(0, 200), mime: file.type }] } }]
     }),
   )
 }
@@ -47,7 +47,7 @@ export async function attachToDocument(permit: Permit, index: number, file: File
 async function saveDocuments(permit: Permit, documents: PermitDocument[]): Promise<PermitActionResult> {
   const checked = documents.length <= MAX_PERMIT_DOCUMENTS && documents.every((doc) => validate(PermitDocumentSchema, doc).ok)
   if (!checked) return { ok: false, error: 'errors.saveFailed' }
-  const result = await repositoryFor<Permit>('permit').update(permit.id, { documents }).catch((error: unknown) => storageRefusal(error))
+  const result = await repositoryFor<Permit>('permit').update(permit.productionId, permit.id, { documents }).catch((error: unknown) => storageRefusal(error))
   return result.ok ? { ok: true } : { ok: false, error: 'error' in result ? result.error : (Object.values(result.errors)[0] ?? 'errors.saveFailed') }
 }
 

@@ -12,9 +12,9 @@ import { useLiveQuery } from '../../db/useLiveQuery'
 import { repositoryFor } from '../records/repositories'
 
 export function usePermit(productionId: Ref<string>, id: Ref<string>) {
-  const { data: permit, loading } = useLiveQuery(() => repositoryFor<Permit>('permit').liveOne(id.value), undefined as Permit | undefined)
+  const { data: permit, loading } = useLiveQuery(() => repositoryFor<Permit>('permit').liveOne(productionId.value, id.value), undefined as Permit | undefined)
   const { data: authority } = useLiveQuery(
-    () => (permit.value ? repositoryFor<Authority>('authority').liveOne(permit.value.authorityId) : null),
+    () => (permit.value ? repositoryFor<Authority>('authority').liveOne(productionId.value, permit.value.authorityId) : null),
     undefined as Authority | undefined,
   )
   const { data: allDays } = useLiveQuery(() => repositoryFor<ShootDay>('shootDay').live(productionId.value), [] as ShootDay[])

@@ -17,7 +17,7 @@ export function useDayPlan(productionId: Ref<string>, dayId: Ref<string>) {
     return useLiveQuery(() => repository.live(productionId.value), cached ?? ([] as T[]), { loaded: !!cached })
   }
   const { data: production } = useLiveQuery(
-    () => repositoryFor<Production>('production').liveOne(productionId.value),
+    () => repositoryFor<Production>('production').liveOne(productionId.value, productionId.value),
     undefined as Production | undefined,
   )
   const { data: days, loading } = live<ShootDay>('shootDay')

@@ -22,13 +22,13 @@ describe('useRecordSave', () => {
     if (!created.ok) throw new Error('create')
     const opened = editableFields(created.record)
     // Meanwhile a teammate's change arrives by sync (written straight to the table, as a pull does).
-    await database.records('location').update(created.record.id, { parking: 'Rue Mouffetard, 3 places' })
+    await database.records('location').update([created.record.productionId, created.record.id], { parking: 'Rue Mouffetard, 3 places' })
 
     const { save, errors } = useRecordSave({ repository, productionId: 'p1', id: created.record.id, initial: () => opened, onSaved: () => undefined })
     await save({ ...opened, name: 'Cave du bar' })
 
     expect(errors.value).toEqual({})
-    expect(await repository.get(created.record.id)).toMatchObject({ name: 'Cave du bar', parking: 'Rue Mouffetard, 3 places' })
+    expect(await repository.get(created.record.productionId, created.record.id)).toMatchObject({ name: 'Cave du bar', parking: 'Rue Mouffetard, 3 places' })
     const patch = (await database.outbox.toArray()).at(-1)!
     expect(patch).toMatchObject({ name: 'location.patch', args: { fields: { name: 'Cave du bar' } } })
     expect(Object.keys((patch.args as { fields: object }).fields)).toEqual(['name'])
@@ -43,7 +43,7 @@ describe('useRecordSave and a permit\'s checklist', () => {
     const opened = editableFields(created.record)
     const lines = opened.documents as { id: string; done: boolean }[]
     // Meanwhile a pull brings a teammate's tick of the Kbis and a line of theirs.
-    await database.records('permit').update(created.record.id, {
+    await database.records('permit').update([created.record.productionId, created.record.id], {
       documents: [...lines.map((line) => (line.id === 'kbis' ? { ...line, done: true } : line)), { id: 'syndic', kind: 'other', label: 'Accord du syndic', done: true }],
     })
 
@@ -52,7 +52,7 @@ describe('useRecordSave and a permit\'s checklist', () => {
     await save({ ...opened, documents: [...lines.filter((line) => line.id !== 'scenario'), { id: 'photos', kind: 'other', label: 'Photos du lieu', done: false }] })
 
     expect(errors.value).toEqual({})
-    const stored = (await repository.get(created.record.id))!.documents as { id: string; done: boolean; removed?: boolean }[]
+    const stored = (await repository.get(created.record.productionId, created.record.id))!.documents as { id: string; done: boolean; removed?: boolean }[]
     expect(stored.map((line) => [line.id, line.done, !!line.removed])).toEqual([
       ['insuranceCertificate', false, false], ['plan', false, false], ['vehiclePlan', false, false], ['kbis', true, false], ['scenario', false, true],
       ['syndic', true, false], ['photos', false, false],

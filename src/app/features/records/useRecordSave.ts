@@ -33,14 +33,14 @@ export function useRecordSave<T extends BaseRecord>(options: {
     const { repository, productionId, id, recordId, initial, check, onSaved } = options
     saving.value = true
     try {
-      const refused = await check?.(values, (entity, refId) => repositoryFor(entity).get(refId))
+      const refused = await check?.(values, (entity, refId) => repositoryFor(entity).get(productionId, refId))
       if (refused && Object.keys(refused).length > 0) {
         errors.value = refused
         return
       }
       const opened = initial?.()
       const result = id
-        ? await repository.update(id, opened ? editedFields(repository.entity, opened, values) : values)
+        ? await repository.update(productionId, id, opened ? editedFields(repository.entity, opened, values) : values)
         : await repository.create(productionId, values, recordId?.(values))
       if (!result.ok) {
         errors.value = result.errors

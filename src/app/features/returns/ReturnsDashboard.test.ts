@@ -51,7 +51,7 @@ describe('ReturnsDashboard', () => {
     expect(wrapper.get(`[data-testid="returns-house-${lights.id}"]`).text()).toContain('1 en retard')
 
     // The late rental house brings everything back (on this phone or another): it joins the returned ones.
-    expect((await items.update(late.id, { quantityBack: 2 })).ok).toBe(true)
+    expect((await items.update(late.productionId, late.id, { quantityBack: 2 })).ok).toBe(true)
     await vi.waitFor(() => expect(order()).toEqual(['Mmm Machino', 'Aaa Caméra', 'Bbb Son', 'Zzz Lumière']))
     await flushPromises()
     wrapper.unmount()

@@ -21,7 +21,7 @@ async function setup() {
   await vi.waitFor(() => expect(wrapper.find(`[data-testid="return-item-${item.record.id}"]`).exists()).toBe(true))
   const row = () => wrapper.get(`[data-testid="return-item-${item.record.id}"]`)
   const input = () => row().get<HTMLInputElement>('[name="quantityBack"]')
-  const stored = async () => (await items.get(item.record.id))!.quantityBack
+  const stored = async () => (await items.get(item.record.productionId, item.record.id))!.quantityBack
   return { wrapper, row, input, stored, outboxBefore }
 }
 

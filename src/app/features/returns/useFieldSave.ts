@@ -10,7 +10,8 @@ import type { Repository } from '../../db/repository'
 import { saveFailureMessage } from '../../db/writeErrors'
 import { useNoticeStore } from '../../ui/noticeStore'
 
-export function useFieldSave<T extends BaseRecord>(repository: Repository<T>, id: () => string) {
+/** `key`: the record saved, by production and id (read when saving: the record shown may change). */
+export function useFieldSave<T extends BaseRecord>(repository: Repository<T>, key: () => { productionId: string; id: string }) {
   const notices = useNoticeStore()
   const errors = ref<FieldErrors>({})
 
@@ -21,7 +22,8 @@ export function useFieldSave<T extends BaseRecord>(repository: Repository<T>, id
       Object.entries(errors.value).filter(([path]) => !keys.some((key) => path === key || path.startsWith(`${key}.`))),
     )
     try {
-      const result = await repository.update(id(), fields)
+      const { productionId, id } = key()
+      const result = await repository.update(productionId, id, fields)
       errors.value = result.ok ? others : { ...others, ...result.errors }
       return result.ok
     } catch (error) {

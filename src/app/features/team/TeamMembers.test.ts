@@ -83,7 +83,7 @@ describe('TeamMembers', () => {
     answerConfirm(true)
     await select.setValue('member')
     await flushPromises()
-    expect(client.changeRole).toHaveBeenCalledWith(PID, 'owner-token', 'm-lou', 'member')
+    expect(client.changeRole).toHaveBeenCalledWith(PID, 'owner-token', 'm-lou', 'member', undefined)
     expect(client.listMembers).toHaveBeenCalledTimes(2)
   })
 
@@ -94,12 +94,12 @@ describe('TeamMembers', () => {
     await card(wrapper, 'm-lou').get('[data-testid="revoke-member"]').trigger('click')
     await flushPromises()
     expect(confirm.mock.calls[0]![0]).toContain("Retirer Lou de l'équipe ?")
-    expect(client.revokeMember).toHaveBeenCalledWith(PID, 'owner-token', 'm-lou')
+    expect(client.revokeMember).toHaveBeenCalledWith(PID, 'owner-token', 'm-lou', undefined)
 
     await card(wrapper, 'm-owner').findAll('[data-testid="revoke-session"]')[1]!.trigger('click')
     await flushPromises()
     expect(confirm.mock.calls[1]![0]).toContain('Déconnecter « Mac · Firefox » de Camille ?')
-    expect(client.revokeSession).toHaveBeenCalledWith(PID, 'owner-token', 's-owner-laptop')
+    expect(client.revokeSession).toHaveBeenCalledWith(PID, 'owner-token', 's-owner-laptop', undefined)
 
     await card(wrapper, 'm-owner').findAll('[data-testid="revoke-session"]')[0]!.trigger('click')
     expect(confirm.mock.calls[2]![0]).toContain('Déconnecter cet appareil-ci ?')
@@ -116,7 +116,7 @@ describe('TeamMembers', () => {
     expect(wrapper.get('[data-testid="team-action-error"]').text()).toBe('Refusé par le serveur : votre rôle ne permet pas cette action.')
     await card(wrapper, 'm-lou').get('[data-testid="member-role"]').setValue('owner')
     await flushPromises()
-    expect(wrapper.get('[data-testid="team-action-error"]').text()).toContain('le propriétaire ne peut ni changer son propre rôle ni se retirer')
+    expect(wrapper.get('[data-testid="team-action-error"]').text()).toContain('une production garde toujours un propriétaire')
   })
 
   it('lets a coordinator sign out only their own devices, and follows a role the owner changed', async () => {
@@ -129,6 +129,20 @@ describe('TeamMembers', () => {
     expect(wrapper.findAll('[data-testid="revoke-session"]')).toHaveLength(1)
     expect(card(wrapper, 'm-lou').text()).toContain('Cet appareil')
     await vi.waitFor(async () => expect((await db.teams.get(PID))!.role).toBe('member'))
+  })
+
+  it('asks for the recovery code when the action touches another owner, and sends it with the same action', async () => {
+    const client = fakeClient(roster().map((member) => (member.id === 'm-lou' ? { ...member, role: 'owner' } : member)))
+    client.revokeMember.mockRejectedValueOnce(new SyncFailure('unauthorized', 'recovery_code_required', { error: 'recovery_code_required' }))
+    const wrapper = await mountMembers(link(), client)
+    answerConfirm(true)
+    const prompt = vi.fn(() => ' abcde-fghjk ')
+    vi.stubGlobal('prompt', prompt)
+    await card(wrapper, 'm-lou').get('[data-testid="revoke-member"]').trigger('click')
+    await flushPromises()
+    expect(prompt).toHaveBeenCalledWith(expect.stringContaining('code de secours'))
+    expect(client.revokeMember.mock.calls).toEqual([[PID, 'owner-token', 'm-lou', undefined], [PID, 'owner-token', 'm-lou', 'ABCDE-FGHJK']])
+    expect(wrapper.find('[data-testid="team-action-error"]').exists()).toBe(false)
   })
 
   it('says when the server cannot be reached', async () => {

@@ -51,7 +51,7 @@ describe('TeamRejections: restore or discard a refused change', () => {
     await plan.get('[data-testid="confirm-restore"]').trigger('click')
     await vi.waitFor(async () => expect(await db.rejections.count()).toBe(0))
     expect(await db.outbox.toArray()).toEqual([expect.objectContaining({ name: 'location.patch', args: { id: record.id, fields: { name: 'Mon nom' } } })])
-    expect((await db.records('location').get(record.id))!.name).toBe('Mon nom')
+    expect((await db.records('location').get([record.productionId, record.id]))!.name).toBe('Mon nom')
     await vi.waitFor(() => expect(wrapper.find('[data-testid="rejection"]').exists()).toBe(false))
     wrapper.unmount()
   })

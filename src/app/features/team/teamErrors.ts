@@ -1,7 +1,9 @@
 /** The message key for a failed team request: the server's own refusal when it gave one we can explain, else the kind of failure. */
 import { SyncFailure, type SyncFailureKind } from '../../sync/syncClient'
 
-const EXPLAINED = ['forbidden', 'last_owner', 'member_not_found', 'session_not_found', 'revoked'] as const
+const EXPLAINED = [
+  'forbidden', 'last_owner', 'member_not_found', 'member_revoked', 'session_not_found', 'revoked', 'recovery_code_required', 'invite_not_found', 'session_expired',
+] as const
 
 export function teamErrorKey(error: unknown): string {
   if (!(error instanceof SyncFailure)) return 'team.errors.server'
@@ -10,7 +12,9 @@ export function teamErrorKey(error: unknown): string {
   return `team.errors.${error.kind}`
 }
 
-const FAILURE_KINDS: readonly string[] = ['offline', 'unauthorized', 'revoked', 'upgrade', 'gap', 'rejected', 'server'] satisfies SyncFailureKind[]
+const FAILURE_KINDS: readonly string[] = [
+  'offline', 'unauthorized', 'revoked', 'expired', 'upgrade', 'gap', 'reset', 'rejected', 'server', 'accessCode', 'gone', 'exists', 'quota',
+] satisfies SyncFailureKind[]
 
 /**
  * The message key for a production's last sync error (TeamLink.lastError): a failure kind, or a server code kept

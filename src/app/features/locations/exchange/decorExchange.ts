@@ -35,7 +35,7 @@ export function exportFileName(productionName: string, day: string): string {
 }
 
 export async function exportDecors(productionId: string): Promise<DecorExport> {
-  const production = await repositoryFor<Production>('production').get(productionId)
+  const production = await repositoryFor<Production>('production').get(productionId, productionId)
   const locations = await repositoryFor<Location>('location').list(productionId)
   const photos = (await repositoryFor<Photo>('photo').list(productionId)).filter((photo) => photo.ownerEntity === 'location')
   const files = new Map<string, Uint8Array>()
@@ -70,8 +70,8 @@ export async function readDecorZip(file: Blob): Promise<ArchiveReading> {
 /** Ids of the archive's records this phone already holds, in any production, deleted ones included. */
 async function idsOnDevice(archive: DecorArchive, database: RegieDatabase): Promise<Set<string>> {
   const ids = [...archive.manifest.locations.map((location) => location.id), ...archive.manifest.photos.map((photo) => photo.id)]
-  const found = [...(await database.records('location').bulkGet(ids)), ...(await database.records('photo').bulkGet(ids))]
-  return new Set(found.filter((record) => record !== undefined).map((record) => record.id))
+  const found = [...(await database.records('location').where('id').anyOf(ids).toArray()), ...(await database.records('photo').where('id').anyOf(ids).toArray())]
+  return new Set(found.map((record) => record.id))
 }
 
 /** How many décors would come in as copies: asked before importing. */
@@ -112,13 +112,4 @@ export async function importDecors(
   }
 }
 
-/** Hands the file to the browser's download (or the phone's "save to files"). */
-export function saveFile(blob: Blob, fileName: string): void {
-  const link = document.createElement('a')
-  link.href = URL.createObjectURL(blob)
-  link.download = fileName
-  document.body.append(link)
-  link.click()
-  link.remove()
-  setTimeout(() => URL.revokeObjectURL(link.href), 30_000)
-}
+export { saveFile } from '../../../ui/saveFile'

@@ -55,7 +55,7 @@ describe('VehiclePlanView', () => {
     await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-vehicle-name"]').text()).toBe('Utilitaire 6'))
 
     // A departure before the arrival is refused, with the French message, and nothing is written.
-    const stored = () => repositoryFor<Placement>('placement').get(placements[5]!.id)
+    const stored = () => repositoryFor<Placement>('placement').get(placements[5]!.productionId, placements[5]!.id)
     await wrapper.get('[data-testid="plan-arrival"]').setValue('08:00')
     await wrapper.get('[data-testid="plan-arrival"]').trigger('change')
     await vi.waitFor(async () => expect(await stored()).toMatchObject({ arrival: '08:00' }))
@@ -101,7 +101,7 @@ describe('VehiclePlanView', () => {
   it('writes a drop as one move: parked along the kerb 3 m away, with its street, side and house numbers', async () => {
     const { pid, day1, placements } = await seed()
     const kerb = { id: 'k1', street: 'Rue de Mogador', side: 'odd', startNumber: 1, endNumber: 41, points: [[48.8753, 2.3300], [48.8753, 2.3400]] }
-    const updated = await repositoryFor<ShootDay>('shootDay').update(day1.id, { kerbs: [kerb] })
+    const updated = await repositoryFor<ShootDay>('shootDay').update(day1.productionId, day1.id, { kerbs: [kerb] })
     expect(updated.ok).toBe(true)
     const wrapper = await mountPlan(`/p/${pid}/vehicle-plan?day=${day1.id}`)
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-list-row"]')).toHaveLength(6))

@@ -16,10 +16,10 @@ it('writes neither the kerb nor the vehicles along it when one vehicle’s new f
 
   const refused = await saveDayLayout(dayCreated.record, { kerbs: [kerb] }, [{ id: placed.record.id, fields: { street: 'Rue des Martyrs', toNumber: 10_001 } }])
   expect(refused).toEqual({ ok: false, errors: { toNumber: 'validation.tooLarge' } })
-  expect((await repositoryFor<ShootDay>('shootDay').get(dayCreated.record.id))?.kerbs ?? []).toEqual([])
+  expect((await repositoryFor<ShootDay>('shootDay').get(dayCreated.record.productionId, dayCreated.record.id))?.kerbs ?? []).toEqual([])
   expect(await db.outbox.count()).toBe(outboxBefore)
 
   const saved = await saveDayLayout(dayCreated.record, { kerbs: [kerb] }, [{ id: placed.record.id, fields: { street: 'Rue des Martyrs', toNumber: 9 } }])
   expect(saved).toEqual({ ok: true })
-  expect(await repositoryFor<Placement>('placement').get(placed.record.id)).toMatchObject({ street: 'Rue des Martyrs', toNumber: 9 })
+  expect(await repositoryFor<Placement>('placement').get(placed.record.productionId, placed.record.id)).toMatchObject({ street: 'Rue des Martyrs', toNumber: 9 })
 })

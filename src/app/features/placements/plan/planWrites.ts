@@ -16,16 +16,16 @@ export type WriteResult = { ok: true } | { ok: false; errors: FieldErrors }
 
 const placements = () => repositoryFor<Placement>('placement')
 
-export function patchPlacement(id: string, fields: Record<string, unknown>): Promise<SaveResult<Placement>> {
-  return placements().update(id, fields)
+export function patchPlacement(productionId: string, id: string, fields: Record<string, unknown>): Promise<SaveResult<Placement>> {
+  return placements().update(productionId, id, fields)
 }
 
 export function addPlacement(productionId: string, fields: Record<string, unknown>): Promise<SaveResult<Placement>> {
   return placements().create(productionId, fields)
 }
 
-export function removePlacement(id: string): Promise<void> {
-  return placements().remove(id)
+export function removePlacement(productionId: string, id: string): Promise<void> {
+  return placements().remove(productionId, id)
 }
 
 /**
@@ -43,13 +43,13 @@ export async function saveDayLayout(
   const dayFields = Object.fromEntries(Object.keys(fields).map((key) => [key, value[key]]))
   // The vehicles' new street fields are checked like any edit of them: nothing is written if one is refused.
   for (const { id, fields: patch } of placementPatches) {
-    const current = await placements().get(id)
+    const current = await placements().get(day.productionId, id)
     const vehicle = current && validate(ENTITIES.placement.input, { ...editableFields(current), ...patch })
     if (vehicle && !vehicle.ok) return vehicle
   }
   await commitChanges([
-    { op: 'patch', entity: 'shootDay', id: day.id, fields: dayFields },
-    ...placementPatches.map(({ id, fields }): LocalChange => ({ op: 'patch', entity: 'placement', id, fields })),
+    { op: 'patch', entity: 'shootDay', productionId: day.productionId, id: day.id, fields: dayFields },
+    ...placementPatches.map(({ id, fields }): LocalChange => ({ op: 'patch', entity: 'placement', productionId: day.productionId, id, fields })),
   ])
   return { ok: true }
 }
@@ -83,7 +83,7 @@ export async function copyPlanToDay(
   if (Object.keys(layout).length) {
     const checked = validate(ENTITIES.shootDay.input, { ...editableFields(to), ...layout })
     if (!checked.ok) return { errors: checked.errors }
-    changes.push({ op: 'patch', entity: 'shootDay', id: to.id, fields: layout })
+    changes.push({ op: 'patch', entity: 'shootDay', productionId, id: to.id, fields: layout })
   }
   if (changes.length) await commitChanges(changes)
   return { copied: copy.placements.length, alreadyPlaced: copy.alreadyPlaced.length, decorCleared: copy.decorCleared.length }

@@ -47,17 +47,17 @@ export function usePlanEditor(plan: DayPlan, productionId: Ref<string>) {
 
   async function dropped({ id, ...position }: { id: string } & PlanPosition) {
     const fields = dropFields(id, position)
-    if (fields) await guarded(() => patchPlacement(id, fields))
+    if (fields) await guarded(() => patchPlacement(productionId.value, id, fields))
   }
 
   async function patchSelected(fields: Record<string, unknown>): Promise<FieldErrors> {
     const id = selectedId.value
     if (!id) return {}
-    const result = await guarded(() => patchPlacement(id, fields))
+    const result = await guarded(() => patchPlacement(productionId.value, id, fields))
     return result && !result.ok ? result.errors : {}
   }
 
-  const turnTo = (id: string, heading: number) => guarded(() => patchPlacement(id, { heading: Math.round(normaliseHeading(heading)) }))
+  const turnTo = (id: string, heading: number) => guarded(() => patchPlacement(productionId.value, id, { heading: Math.round(normaliseHeading(heading)) }))
   const turnBy = (delta: number) => selected.value && turnTo(selected.value.id, (selected.value.heading ?? 0) + delta)
 
   /** A free spot near `centre` for a vehicle (along a kerb if one is near), clear of the day's other vehicles. */
@@ -88,14 +88,14 @@ export function usePlanEditor(plan: DayPlan, productionId: Ref<string>) {
     const vehicle = vehicleOf(placement)
     const spot = vehicle && spotFor(vehicle, centre, placement.id)
     if (!spot) return
-    await guarded(() => patchPlacement(placement.id, spot))
+    await guarded(() => patchPlacement(productionId.value, placement.id, spot))
     select(placement.id)
   }
 
   async function removeSelected() {
     const id = selectedId.value
     if (!id) return
-    await guarded(() => removePlacement(id))
+    await guarded(() => removePlacement(productionId.value, id))
     select(null)
     notices.info('vehiclePlan.vehicle.removed')
   }

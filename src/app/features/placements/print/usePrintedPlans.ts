@@ -25,7 +25,7 @@ export interface PrintedDayPlan {
 export function usePrintedPlans(productionId: Ref<string>) {
   const live = <T extends ShootDay | Location | Vehicle | Placement>(entity: 'shootDay' | 'location' | 'vehicle' | 'placement') =>
     useLiveQuery(() => repositoryFor<T>(entity).live(productionId.value), [] as T[])
-  const { data: production } = useLiveQuery(() => repositoryFor<Production>('production').liveOne(productionId.value), undefined as Production | undefined)
+  const { data: production } = useLiveQuery(() => repositoryFor<Production>('production').liveOne(productionId.value, productionId.value), undefined as Production | undefined)
   const { data: dayList, loading } = live<ShootDay>('shootDay')
   const { data: locationList } = live<Location>('location')
   const { data: vehicleList } = live<Vehicle>('vehicle')
