@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { defineConfig, loadEnv } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { precompileLocales } from './scripts/precompileLocales'
+import { precompressAssets } from './scripts/precompressAssets'
 import { customTileSource, DEMO_TILES, OSM_TILES, TILE_CACHES, tileUrlPattern, VIEWED_TILES_LIMIT } from './src/app/map/tileSources'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
@@ -77,6 +78,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    precompressAssets(),
   ],
   build: {
     target: 'es2022',
