@@ -83,7 +83,7 @@ export function useTestServer(options: { http?: boolean } = {}) {
     return { ad, regie, pid, ...seeded }
   }
 
-  return { client, fetcher, phone, teamOfTwo, app: () => app }
+  return { client, fetcher, phone, teamOfTwo, app: () => app, baseUrl: () => baseUrl }
 }
 
 export const liveRows = async (database: RegieDatabase, table: string) =>

@@ -4,6 +4,7 @@ import type { Kysely } from 'kysely'
 import * as v from 'valibot'
 import { PROTOCOL_VERSION, PullQuerySchema, PushRequestSchema } from '../../core/sync/protocol'
 import { authenticate, HttpError } from '../auth'
+import { sendCompressedJson } from '../compressedJson'
 import type { DialectName } from '../db'
 import type { Database } from '../schema'
 import type { PokeHub } from '../sync/pokeHub'
@@ -33,6 +34,6 @@ export function registerSyncRoutes(app: FastifyInstance, db: Kysely<Database>, d
     const query = v.safeParse(PullQuerySchema, request.query)
     if (!query.success) throw new HttpError(400, 'invalid_query', 'clientId, cursor and limit (1-1000) are expected')
     const page = await readPullJson(db, dialect, { productionId: caller.productionId, ...query.output })
-    return reply.type('application/json; charset=utf-8').send(page)
+    return sendCompressedJson(request, reply, page)
   })
 }
