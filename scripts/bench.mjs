@@ -188,8 +188,8 @@ async function main(base) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
     const page = await context.newPage()
 
-    // First route: the entry, its static imports and the picker's route chunk with its own, read from the
-    // build manifest (what the browser must fetch before the first paint, whatever idle work starts early).
+    // First route: the entry (the picker is bundled with it) and its static imports, read from the build manifest
+    // (what the browser must fetch before the first paint, whatever idle work starts early).
     const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'))
     const firstRoute = new Set()
     const addChunk = (key) => {
@@ -199,7 +199,6 @@ async function main(base) {
       for (const imported of chunk.imports ?? []) addChunk(imported)
     }
     addChunk('index.html')
-    addChunk('src/app/features/productions/ProductionsView.vue')
     const gzipOf = (file) => gzipSync(readFileSync(path.join('dist', file)), { level: 9 }).length
     const gzipBytes = [...firstRoute].reduce((sum, file) => sum + gzipOf(file), 0)
     report(`first route JS (${firstRoute.size} files, gzip)`, gzipBytes / 1024, 'kB', 120)
