@@ -212,7 +212,7 @@ async function main(base) {
     await page.getByTestId('load-demo').waitFor()
     await page.waitForTimeout(3000)
     const idleBytes = [...scripts].filter((file) => !firstRoute.has(file)).reduce((sum, file) => sum + gzipOf(file), 0)
-    report('JS loaded once the first screen is idle (sync, other screens\' texts, service worker, update prompt; gzip)', idleBytes / 1024, 'kB')
+    report('JS loaded once the first screen is idle (other screens\' texts, service worker, update prompt; gzip)', idleBytes / 1024, 'kB')
 
     const productionId = 'bench-production'
     await page.evaluate(seedInPage, { productionId, decors: 5000, items: 20000 })
