@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs'
 import { defineConfig, loadEnv } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { precompileLocales } from './scripts/precompileLocales'
+import { precompressAssets } from './scripts/precompressAssets'
 import { customTileSource, DEMO_TILES, OSM_TILES, TILE_CACHES, tileUrlPattern, VIEWED_TILES_LIMIT } from './src/app/map/tileSources'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
@@ -26,7 +27,8 @@ export default defineConfig({
   },
   plugins: [
     precompileLocales(),
-    vue(),
+    // Every component uses setup(): the Options API's runtime is left out of the first route.
+    vue({ features: { optionsAPI: false } }),
     VitePWA({
       strategies: 'generateSW',
       registerType: 'prompt',
@@ -77,6 +79,7 @@ export default defineConfig({
       },
       devOptions: { enabled: false },
     }),
+    precompressAssets(),
   ],
   build: {
     target: 'es2022',
@@ -88,6 +91,17 @@ export default defineConfig({
       // src/core is pure TypeScript (DESIGN.md): importing one of its modules never needs to run another, so a
       // screen that reads a constant does not pull every schema into the first route.
       treeshake: { moduleSideEffects: (id: string) => !/[\\/]src[\\/]core[\\/]/.test(id) },
+      // The first route in three scripts, not a dozen (each request costs a round trip and its headers on a phone): the
+      // libraries it needs in one chunk that outlives app releases, the app's startup modules in the entry, the bundler's runtime.
+      // includeDependenciesRecursively would drag in whole modules the first route uses one export of.
+      output: {
+        codeSplitting: {
+          groups: [
+            { name: 'vendor', test: /[\\/]node_modules[\\/]/, tags: ['$initial'], priority: 2 },
+            { name: 'index', tags: ['$initial'], includeDependenciesRecursively: false, priority: 1 },
+          ],
+        },
+      },
     },
   },
   server: {

@@ -1,38 +1,22 @@
 // Measured performance figures (DESIGN.md section 7). Prints numbers against their budgets; never fails on speed.
 // Builds the app if needed, starts the real server on a throwaway database and drives Debian's Chromium.
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { spawnSync } from 'node:child_process'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
-import { chromium } from '@playwright/test'
+import { benchFirstLoad } from './benchFirstLoad.mjs'
+import { formatFigure, launchChromium, startBenchServer } from './benchHarness.mjs'
 import { benchPlan } from './benchPlan.mjs'
 
-const PORT = Number(process.env.BENCH_PORT ?? 4399)
-const BASE = `http://127.0.0.1:${PORT}`
 const RUNS = 5
 
-if (!existsSync('dist/index.html')) spawnSync('node_modules/.bin/vite', ['build'], { stdio: 'inherit' })
-
-const dataDir = mkdtempSync(path.join(tmpdir(), 'regie-bench-'))
-const server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' })
 const results = []
-const report = (name, value, unit, budget) => {
-  const line = `${name}: ${value.toFixed(1)} ${unit}${budget ? ` (budget ${budget} ${unit}, ${value <= budget ? 'within' : 'OVER'})` : ''}`
+const report = (...figure) => {
+  const line = formatFigure(...figure)
   results.push(line)
   console.log(line)
 }
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
-
-async function waitForServer() {
-  for (let i = 0; i < 120; i++) {
-    try {
-      if ((await fetch(`${BASE}/api/health`)).ok) return
-    } catch { /* not up yet */ }
-    await new Promise((resolve) => setTimeout(resolve, 500))
-  }
-  throw new Error('server did not start')
-}
 
 /** In the page: resolves once the list's count line shows `expected` results and the frame after it is painted. */
 const measureInPage = async ({ action, expected }) => {
@@ -198,18 +182,14 @@ const measurePan = async ({ dx }) => {
   return elapsed
 }
 
-async function main() {
-  await waitForServer()
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  })
+async function main(base) {
+  const browser = await launchChromium()
   try {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
     const page = await context.newPage()
 
-    // First route: the entry, its static imports and the picker's route chunk with its own, read from the
-    // build manifest (what the browser must fetch before the first paint, whatever idle work starts early).
+    // First route: the entry (the picker is bundled with it) and its static imports, read from the build manifest
+    // (what the browser must fetch before the first paint, whatever idle work starts early).
     const manifest = JSON.parse(readFileSync('dist/.vite/manifest.json', 'utf8'))
     const firstRoute = new Set()
     const addChunk = (key) => {
@@ -219,20 +199,20 @@ async function main() {
       for (const imported of chunk.imports ?? []) addChunk(imported)
     }
     addChunk('index.html')
-    addChunk('src/app/features/productions/ProductionsView.vue')
     const gzipOf = (file) => gzipSync(readFileSync(path.join('dist', file)), { level: 9 }).length
     const gzipBytes = [...firstRoute].reduce((sum, file) => sum + gzipOf(file), 0)
     report(`first route JS (${firstRoute.size} files, gzip)`, gzipBytes / 1024, 'kB', 120)
+    await benchFirstLoad(browser, { base, report })
 
     const scripts = new Set()
     page.on('response', (response) => {
       if (response.request().resourceType() === 'script') scripts.add(new URL(response.url()).pathname)
     })
-    await page.goto(`${BASE}/`)
+    await page.goto(`${base}/`)
     await page.getByTestId('load-demo').waitFor()
     await page.waitForTimeout(3000)
     const idleBytes = [...scripts].filter((file) => !firstRoute.has(file)).reduce((sum, file) => sum + gzipOf(file), 0)
-    report('JS loaded once the first screen is idle (sync, other screens\' texts, service worker, update prompt; gzip)', idleBytes / 1024, 'kB')
+    report('JS loaded once the first screen is idle (other screens\' texts, service worker, update prompt; gzip)', idleBytes / 1024, 'kB')
 
     const productionId = 'bench-production'
     await page.evaluate(seedInPage, { productionId, decors: 5000, items: 20000 })
@@ -256,7 +236,7 @@ async function main() {
       }, { store: view === 'locations' ? 'location' : 'inventoryItem', productionId })
       report(`IndexedDB read of ${label} (raw getAll, for reference)`, coldRead, 'ms')
 
-      await page.goto(`${BASE}/p/${productionId}`)
+      await page.goto(`${base}/p/${productionId}`)
       // A user looks at the overview for a moment: the app reads the lists meanwhile, when idle.
       await page.waitForTimeout(1500)
       for (let run = 0; run < RUNS; run++) {
@@ -277,7 +257,7 @@ async function main() {
 
     // The "still out" dashboard over the 20,000 items of 6 rental houses, opened from the bottom navigation
     // after a moment on the overview (as for the lists), then again from the overview within the app.
-    await page.goto(`${BASE}/p/${productionId}`)
+    await page.goto(`${base}/p/${productionId}`)
     await page.waitForTimeout(1500)
     const dashboardTimes = []
     for (let run = 0; run < RUNS; run++) {
@@ -293,7 +273,7 @@ async function main() {
     await page.evaluate(seedMealsInPage, { productionId: mealsProduction, days: 60 })
     const totalsTimes = []
     for (let run = 0; run < RUNS; run++) {
-      await page.goto(`${BASE}/p/${mealsProduction}/meal-plan`)
+      await page.goto(`${base}/p/${mealsProduction}/meal-plan`)
       await page.locator('a[href$="/meal-totals"]').first().waitFor()
       totalsTimes.push(await page.evaluate(measureScreen, { click: 'a.btn[href$="/meal-totals"]', until: '[data-testid="totals-by-day"] tbody tr', count: 60 }))
     }
@@ -304,7 +284,7 @@ async function main() {
     const mapProduction = 'bench-map'
     const mapDecors = 2000
     await page.evaluate(seedMapInPage, { productionId: mapProduction, decors: mapDecors })
-    await page.goto(`${BASE}/p/${mapProduction}/locations`)
+    await page.goto(`${base}/p/${mapProduction}/locations`)
     const mapOpenTimes = []
     for (let run = 0; run < RUNS; run++) {
       if (run > 0) await page.locator('a.record-tab[href$="/locations"]').click()
@@ -315,7 +295,7 @@ async function main() {
     report(`map with 2,000 décors: reopen (median of ${RUNS - 1})`, median(mapOpenTimes.slice(1)), 'ms')
     const mapLoads = []
     for (let run = 0; run < RUNS; run++) {
-      await page.goto(`${BASE}/p/${mapProduction}/locations-map`)
+      await page.goto(`${base}/p/${mapProduction}/locations-map`)
       // From the start of navigation: the app boots, reads IndexedDB, loads Leaflet and clusters the pins.
       mapLoads.push(await page.evaluate(measureMap, { count: mapDecors }))
     }
@@ -326,7 +306,7 @@ async function main() {
 
     // 20 photos added at once on a décor's page (resized to the app's sizes and stored in IndexedDB): half the
     // small EXIF fixture, half a 3000x2000 JPEG drawn once in the page, so the resizing is a camera's.
-    await page.goto(`${BASE}/p/${productionId}/locations/loc-1`)
+    await page.goto(`${base}/p/${productionId}/locations/loc-1`)
     const photoInput = page.getByTestId('record-photos').getByTestId('choose-photos')
     await photoInput.waitFor({ state: 'attached' })
     const largeJpeg = Buffer.from(await page.evaluate(async () => {
@@ -364,7 +344,7 @@ async function main() {
 
     // A day plan with 200 vehicles redrawn while one is dragged (issue 5): frame times.
     const planContext = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
-    await benchPlan(await planContext.newPage(), { base: BASE, report })
+    await benchPlan(await planContext.newPage(), { base, report })
     await planContext.close()
   } finally {
     await browser.close()
@@ -379,13 +359,11 @@ function syncBench() {
   }
 }
 
-main()
+const server = await startBenchServer(Number(process.env.BENCH_PORT ?? 4399))
+main(server.base)
   .then(syncBench)
   .catch((error) => {
     console.error(error)
     process.exitCode = 1
   })
-  .finally(() => {
-    server.kill()
-    rmSync(dataDir, { recursive: true, force: true })
-  })
+  .finally(server.stop)

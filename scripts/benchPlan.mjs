@@ -3,11 +3,9 @@
 // drag wrote one patch, not one per frame. Never fails on speed.
 //   From scripts/bench.mjs:  import { benchPlan } from './benchPlan.mjs'  ...  await benchPlan(page, { base: BASE, report })
 //   Standalone:              node scripts/benchPlan.mjs   (builds if needed, serves on BENCH_PLAN_PORT or 4398)
-import { spawn, spawnSync } from 'node:child_process'
-import { existsSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { runStandalone } from './benchHarness.mjs'
 
 const PRODUCTION = 'bench-plan'
 const DAY = 'bench-plan-day'
@@ -170,35 +168,11 @@ export async function benchPlan(page, { base, report } = {}) {
 }
 
 async function main() {
-  const { chromium } = await import('@playwright/test')
-  const port = Number(process.env.BENCH_PLAN_PORT ?? 4398)
-  const base = `http://127.0.0.1:${port}`
-  if (!existsSync('dist/index.html')) spawnSync('node_modules/.bin/vite', ['build'], { stdio: 'inherit' })
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'regie-bench-plan-'))
-  const server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' })
-  try {
-    for (let i = 0; ; i++) {
-      try {
-        if ((await fetch(`${base}/api/health`)).ok) break
-      } catch { /* not up yet */ }
-      if (i > 120) throw new Error('server did not start')
-      await new Promise((resolve) => setTimeout(resolve, 500))
-    }
-    const browser = await chromium.launch({
-      executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    try {
-      const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
-      await benchPlan(await context.newPage(), { base })
-      await context.close()
-    } finally {
-      await browser.close()
-    }
-  } finally {
-    server.kill()
-    rmSync(dataDir, { recursive: true, force: true })
-  }
+  await runStandalone(Number(process.env.BENCH_PLAN_PORT ?? 4398), async (browser, base) => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
+    await benchPlan(await context.newPage(), { base })
+    await context.close()
+  })
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.argv[1])).href) {

@@ -1,7 +1,7 @@
 /**
  * Server figures for `npm run bench` (DESIGN.md section 7): pushes of 1,000 mutations in one request (new records,
- * then edits of stored ones), and a device joining the production pulling its 50,000 rows in pages of 1,000, on
- * SQLite and on PostgreSQL. Runs the real routes in process (fastify inject). PostgreSQL: BENCH_DATABASE_URL or
+ * then edits of stored ones), and a device joining the production pulling its 50,000 rows in pages of 1,000 (as
+ * they are, then compressed as a browser accepts them), on SQLite and on PostgreSQL. Runs the real routes in process (fastify inject). PostgreSQL: BENCH_DATABASE_URL or
  * TEST_DATABASE_URL when set, otherwise a throwaway server started here when PostgreSQL is installed (as .ci/run
  * does), otherwise printed as skipped. Prints figures only.
  */
@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import { sql } from 'kysely'
 import { encodeHlc } from '../src/core/sync/hlc'
 import { newId } from '../src/core/sync/ids'
@@ -68,19 +69,38 @@ async function bench(label: string, createStore: CreateTestStore) {
     // Fresh statistics, as autovacuum has them within a minute of a bulk load: the figure is the steady state's, not
     // the planner's first guess on a table it has never measured.
     if (dialect === 'postgres') await sql`analyze`.execute(db)
-    // A phone joining the production: its own clientId, nothing acknowledged yet, as the app asks.
-    const reader = newId()
-    const t1 = performance.now()
-    let cursor = 0
-    let rows = 0
-    for (;;) {
-      const response = await app.inject({ method: 'GET', url: `/api/v1/productions/${productionId}/pull?clientId=${reader}&cursor=${cursor}&limit=1000&acked=0`, headers })
-      const page = response.json() as PullResponse
-      rows += page.changes.length
-      cursor = page.cursor
-      if (!page.hasMore) break
+    // A phone joining the production: its own clientId, nothing acknowledged yet, as the app asks; then as a browser
+    // asks, accepting compressed pages (the time includes decompressing them, as the phone would).
+    const joinPull = async (acceptEncoding?: string) => {
+      const reader = newId()
+      const t1 = performance.now()
+      let cursor = 0
+      let rows = 0
+      let sent = 0
+      let json = 0
+      for (;;) {
+        const response = await app.inject({
+          method: 'GET', url: `/api/v1/productions/${productionId}/pull?clientId=${reader}&cursor=${cursor}&limit=1000&acked=0`,
+          headers: acceptEncoding ? { ...headers, 'accept-encoding': acceptEncoding } : headers,
+        })
+        const encoding = response.headers['content-encoding']
+        const text = encoding === 'br' ? brotliDecompressSync(response.rawPayload) : encoding === 'gzip' ? gunzipSync(response.rawPayload) : response.rawPayload
+        const page = JSON.parse(text.toString()) as PullResponse
+        sent += response.rawPayload.length
+        json += text.length
+        rows += page.changes.length
+        cursor = page.cursor
+        if (!page.hasMore) break
+      }
+      return { rows, elapsed: performance.now() - t1, sent, json }
     }
-    console.log(`server ${label}: pull of ${rows.toLocaleString('en')} rows by a joining device (pages of 1,000, parsed): ${ms(performance.now() - t1)}`)
+    const plain = await joinPull()
+    console.log(`server ${label}: pull of ${plain.rows.toLocaleString('en')} rows by a joining device (pages of 1,000, parsed): ${ms(plain.elapsed)}`)
+    for (const encoding of ['br', 'gzip']) {
+      const compressed = await joinPull(encoding)
+      console.log(`server ${label}: the same pull compressed (${encoding}), decompressed and parsed: ${ms(compressed.elapsed)}, ` +
+        `${(compressed.sent / 1e6).toFixed(1)} MB sent for ${(compressed.json / 1e6).toFixed(1)} MB of JSON`)
+    }
   } finally {
     await app.close()
     await store.drop()

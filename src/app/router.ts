@@ -1,10 +1,12 @@
 /** Routes: the production picker, a production's overview and, per entity view, list / detail / form. */
 import { createRouter, createWebHistory, START_LOCATION, type RouteRecordRaw } from 'vue-router'
 import { lastProduction } from './features/productions/lastProduction'
+// The picker is a new phone's first screen: bundled with the app, it paints without a second round trip.
+import ProductionsView from './features/productions/ProductionsView.vue'
 import { loadAllMessages } from './i18n'
 
 const routes: RouteRecordRaw[] = [
-  { path: '/', name: 'productions', component: () => import('./features/productions/ProductionsView.vue') },
+  { path: '/', name: 'productions', component: ProductionsView },
   { path: '/productions/new', name: 'production-new', component: () => import('./features/productions/ProductionFormView.vue') },
   { path: '/sync', name: 'sync', component: () => import('./features/sync/SyncView.vue') },
   { path: '/settings', name: 'settings', component: () => import('./features/settings/SettingsView.vue') },

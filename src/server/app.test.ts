@@ -1,8 +1,10 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { precompressDirectory } from '../../scripts/precompressAssets'
 import { buildServer } from './app'
 import { migrateToLatest } from './migrations'
 import { RATE_LIMIT_PER_MINUTE } from './security'
@@ -48,13 +50,16 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)('GET /api/health on PostgreSQL',
 
 describe('HTTP server', () => {
   const distDir = makeTempDir()
+  // Long enough for the build's compressed copies to be smaller, as every real bundle is.
+  const appScript = Array.from({ length: 100 }, (_, i) => `console.log("écran ${i}")`).join('\n')
   let store: TestStore
   let app: FastifyInstance
   beforeAll(async () => {
-    fs.writeFileSync(path.join(distDir, 'index.html'), '<!doctype html><title>Régie</title>')
-    fs.writeFileSync(path.join(distDir, 'sw.js'), 'self.addEventListener("fetch", () => {})')
+    fs.writeFileSync(path.join(distDir, 'index.html'), `<!doctype html><title>Régie</title>${'<p>Régie</p>'.repeat(40)}`)
+    fs.writeFileSync(path.join(distDir, 'sw.js'), 'self.addEventListener("fetch", () => {})\n'.repeat(20))
     fs.mkdirSync(path.join(distDir, 'assets'))
-    fs.writeFileSync(path.join(distDir, 'assets', 'index-B4x9kQ2a.js'), 'console.log("app")')
+    fs.writeFileSync(path.join(distDir, 'assets', 'index-B4x9kQ2a.js'), appScript)
+    await precompressDirectory(distDir)
     store = await createSqliteStore()
     const { db, dialect } = store.open()
     await migrateToLatest(db)
@@ -126,6 +131,39 @@ describe('HTTP server', () => {
     const asset = await app.inject({ method: 'GET', url: '/assets/index-B4x9kQ2a.js' })
     expect(asset.statusCode).toBe(200)
     expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+  })
+
+  it('sends the build\'s brotli or gzip copy of a file to a browser that accepts it, and the file itself otherwise', async () => {
+    const url = '/assets/index-B4x9kQ2a.js'
+    const brotli = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip, deflate, br, zstd' } })
+    expect(brotli.statusCode).toBe(200)
+    expect(brotli.headers['content-encoding']).toBe('br')
+    expect(brotli.headers['content-type']).toMatch(/^application\/javascript/)
+    expect(brotli.headers.vary).toBe('Accept-Encoding')
+    expect(brotli.headers['cache-control']).toBe('public, max-age=31536000, immutable')
+    expect(Number(brotli.headers['content-length'])).toBeLessThan(appScript.length)
+    expect(brotliDecompressSync(brotli.rawPayload).toString()).toBe(appScript)
+
+    const gzip = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'gzip' } })
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.rawPayload).toString()).toBe(appScript)
+
+    for (const headers of [{}, { 'accept-encoding': 'identity' }]) {
+      const plain = await app.inject({ method: 'GET', url, headers })
+      expect(plain.headers['content-encoding']).toBeUndefined()
+      expect(plain.headers.vary).toBe('Accept-Encoding')
+      expect(plain.body).toBe(appScript)
+    }
+  })
+
+  it('sends the shell and the service worker compressed and still revalidated', async () => {
+    for (const url of ['/', '/p/abc/locations', '/sw.js']) {
+      const response = await app.inject({ method: 'GET', url, headers: { 'accept-encoding': 'br' } })
+      expect(response.statusCode).toBe(200)
+      expect(response.headers['content-encoding']).toBe('br')
+      expect(response.headers['cache-control']).toBe('no-cache')
+      expect(brotliDecompressSync(response.rawPayload).toString()).toBe(fs.readFileSync(path.join(distDir, url === '/sw.js' ? 'sw.js' : 'index.html'), 'utf8'))
+    }
   })
 
   it('answers a missing file with 404, not with the app shell', async () => {

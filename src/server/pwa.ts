@@ -1,7 +1,8 @@
 /**
  * Serves the built PWA from the dist directory. Hashed files under /assets/ never change, so browsers keep them for a
  * year; everything else (index.html, sw.js, the manifest) is revalidated on every load so a new release is picked up.
- * Client-side routes (/p/abc/locations) get index.html, so reloading any page of the app works.
+ * Text files go out as the brotli or gzip copy the build wrote beside them (scripts/precompressAssets.ts) when the
+ * browser accepts it. Client-side routes (/p/abc/locations) get index.html, so reloading any page of the app works.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -21,8 +22,11 @@ export async function registerPwaFiles(app: FastifyInstance, distDir: string): P
   await app.register(fastifyStatic, {
     root: distDir,
     cacheControl: false,
+    preCompressed: true,
     setHeaders(res, filePath) {
       res.setHeader('Cache-Control', filePath.startsWith(assetsDir) ? IMMUTABLE : REVALIDATE)
+      // The same URL answers compressed or not by Accept-Encoding: caches between must keep the two apart.
+      res.setHeader('Vary', 'Accept-Encoding')
     },
   })
 }

@@ -1,8 +1,10 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
+import { precompressFile } from '../../scripts/precompressAssets'
 import { openControlledApp } from './helpers'
 
-// The server serves dist/ from disk with no-cache on sw.js, so changing the file is a new release.
+// The server serves dist/ from disk with no-cache on sw.js, so changing the file and the compressed copies the
+// build writes beside it (which the browser is sent) is a new release.
 const SW = 'dist/sw.js'
 
 test('a new release shows "Nouvelle version disponible" and updates only when the user accepts', async ({ page }) => {
@@ -10,6 +12,7 @@ test('a new release shows "Nouvelle version disponible" and updates only when th
   const original = readFileSync(SW, 'utf8')
   try {
     appendFileSync(SW, `\n// release ${Date.now()}\n`)
+    await precompressFile(SW)
     await page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.update())
     const prompt = page.getByTestId('update-prompt')
     await expect(prompt).toContainText('Nouvelle version disponible')
@@ -25,5 +28,6 @@ test('a new release shows "Nouvelle version disponible" and updates only when th
     expect(before).toContain('/sw.js')
   } finally {
     writeFileSync(SW, original)
+    await precompressFile(SW)
   }
 })

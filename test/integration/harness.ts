@@ -85,7 +85,7 @@ export function useTestServer(options: { http?: boolean } = {}) {
     return { ad, regie, pid, ...seeded }
   }
 
-  return { client, fetcher, phone, teamOfTwo, app: () => app }
+  return { client, fetcher, phone, teamOfTwo, app: () => app, baseUrl: () => baseUrl }
 }
 
 /** A pull's answer as a page: these tests never restore the server, so a reset is a failure. */

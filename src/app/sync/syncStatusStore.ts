@@ -3,7 +3,7 @@
  * device is online, and whether the browser promised to keep the data (persistent storage) and how full it is.
  */
 import { defineStore } from 'pinia'
-import { computed, readonly, ref } from 'vue'
+import { computed, readonly, ref, watch } from 'vue'
 import { livePendingBlobCount } from '../db/blobQueueStore'
 import { liveOutboxCount } from '../db/outbox'
 import { liveTeams } from '../db/syncStore'
@@ -30,27 +30,33 @@ export const useSyncStatusStore = defineStore('syncStatus', () => {
    * Starts the sync loop (in the leading tab only). Its syncing state and failure reach the other tabs by
    * BroadcastChannel (syncStatusChannel.ts); last sync times and errors per production through the teams table.
    */
-  // The loop and its HTTP code load after the first screen, like the service worker.
+  // The loop and its HTTP code load after the first screen, like the service worker, and only once the phone has a
+  // team production (shared or joined, in any tab): a phone working alone never downloads them.
   function startSync() {
     const channel = openSyncStatusChannel((state) => {
       syncing.value = state.syncing
       failure.value = state.failure
     })
     const share = () => channel.publish({ syncing: syncing.value, failure: failure.value })
-    import('./syncLoop')
-      .then(({ startSyncLoopInLeaderTab }) =>
-        startSyncLoopInLeaderTab({
-          onSyncing: (value) => {
-            syncing.value = value
-            share()
-          },
-          onFailure: (error) => {
-            failure.value = error?.kind ?? null
-            share()
-          },
-        }),
-      )
-      .catch(() => undefined)
+    let started = false
+    watch(teams, (list) => {
+      if (started || list.length === 0) return
+      started = true
+      import('./syncLoop')
+        .then(({ startSyncLoopInLeaderTab }) =>
+          startSyncLoopInLeaderTab({
+            onSyncing: (value) => {
+              syncing.value = value
+              share()
+            },
+            onFailure: (error) => {
+              failure.value = error?.kind ?? null
+              share()
+            },
+          }),
+        )
+        .catch(() => undefined)
+    }, { immediate: true })
   }
 
   /** Ask the browser not to evict our data under storage pressure (DESIGN.md section 3). */

@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify'
 import * as v from 'valibot'
 import { PROTOCOL_VERSION, PullQuerySchema, PushRequestSchema } from '../../core/sync/protocol'
 import { authenticate, HttpError } from '../auth'
+import { sendCompressedJson } from '../compressedJson'
 import type { ServerContext } from '../context'
 import type { PokeHub } from '../sync/pokeHub'
 import { readPullJson } from '../sync/pull'
@@ -31,6 +32,6 @@ export function registerSyncRoutes(app: FastifyInstance, context: ServerContext,
     const query = v.safeParse(PullQuerySchema, request.query)
     if (!query.success) throw new HttpError(400, 'invalid_query', 'clientId, cursor and limit (1-1000) are expected')
     const page = await readPullJson(context, { productionId: caller.productionId, ...query.output })
-    return reply.type('application/json; charset=utf-8').send(page)
+    return sendCompressedJson(request, reply, page)
   })
 }

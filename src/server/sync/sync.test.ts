@@ -1,10 +1,11 @@
+import { brotliDecompressSync, gunzipSync } from 'node:zlib'
 import type { FastifyInstance } from 'fastify'
 import { sql } from 'kysely'
 import { describe, expect, it } from 'vitest'
 import { PLACEMENT_POSITION } from '../../core/model'
 import { newId } from '../../core/sync/ids'
 import type { HistoryResponse } from '../../core/sync/history'
-import type { PushResponse } from '../../core/sync/protocol'
+import type { PullResponse, PushResponse } from '../../core/sync/protocol'
 import { useTestApp } from '../testApp'
 import { device } from '../testDevice'
 import { createSqliteStore, postgresStoreFactory, type CreateTestStore, type TestStore } from '../testDatabases'
@@ -53,6 +54,47 @@ function syncSuite(createStore: CreateTestStore) {
     const page3 = await phone.pull(page2.cursor, 2)
     expect(page3.hasMore).toBe(false)
     expect([...page1.changes, ...page2.changes, ...page3.changes].map((change) => change.seq)).toEqual([1, 2, 3, 4, 5])
+  })
+
+  it('sends a large pull page compressed to a client that accepts it, the same bytes once decompressed', async () => {
+    const { productionId, token } = await createProduction()
+    const phone = device(app, productionId, token)
+    await phone.push(Array.from({ length: 50 }, (_, i) => phone.mutation('location.create', { record: decor(productionId, { name: `Décor ${i}` }) })))
+    const pullWith = (headers: Record<string, string>) => app.inject({
+      method: 'GET', url: `/api/v1/productions/${productionId}/pull?clientId=${phone.clientId}&cursor=0&limit=500`,
+      headers: { authorization: `Bearer ${token}`, ...headers },
+    })
+
+    const plain = await pullWith({})
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(plain.headers.vary).toBe('Accept-Encoding')
+    expect((plain.json() as PullResponse).changes).toHaveLength(50)
+
+    const brotli = await pullWith({ 'accept-encoding': 'gzip, deflate, br' })
+    expect(brotli.headers['content-encoding']).toBe('br')
+    expect(brotli.headers['content-type']).toBe('application/json; charset=utf-8')
+    expect(brotli.headers.vary).toBe('Accept-Encoding')
+    expect(brotli.rawPayload.length).toBeLessThan(plain.rawPayload.length / 4)
+    expect(brotliDecompressSync(brotli.rawPayload).equals(plain.rawPayload)).toBe(true)
+
+    const gzip = await pullWith({ 'accept-encoding': 'gzip, deflate' })
+    expect(gzip.headers['content-encoding']).toBe('gzip')
+    expect(gunzipSync(gzip.rawPayload).equals(plain.rawPayload)).toBe(true)
+
+    const refused = await pullWith({ 'accept-encoding': 'br;q=0, gzip;q=0' })
+    expect(refused.headers['content-encoding']).toBeUndefined()
+    expect(refused.rawPayload.equals(plain.rawPayload)).toBe(true)
+  })
+
+  it('sends a small pull page as it is: compressing it would gain nothing', async () => {
+    const { productionId, token } = await createProduction()
+    const phone = device(app, productionId, token)
+    const response = await app.inject({
+      method: 'GET', url: `/api/v1/productions/${productionId}/pull?clientId=${phone.clientId}&cursor=0&limit=500`,
+      headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip, deflate, br' },
+    })
+    expect(response.headers['content-encoding']).toBeUndefined()
+    expect(response.json()).toMatchObject({ changes: [], hasMore: false })
   })
 
   it('refuses a gap in mutation ids with the id expected, and applies nothing of that push', async () => {
