@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import type { Kerb, Placement } from '../model'
+import type { Kerb, Placement, Vehicle } from '../model'
 import { footprintsOverlap, fromLocalMetres, metresBetween, toLocalMetres, type LatLng } from './footprint'
-import { defaultPlanDay, droppedFields, freeSpotNear, kerbChangeFields, planNumbers } from './vehiclePlanEditing'
+import { defaultPlanDay, droppedFields, freeSpotNear, kerbChangeFields, planNumbers, vehicleNumbers } from './vehiclePlanEditing'
 
 const ORIGIN: LatLng = [48.8763, 2.3387]
 const at = (east: number, north: number) => fromLocalMetres(ORIGIN, { east, north })
@@ -76,7 +76,7 @@ describe('kerbChangeFields', () => {
   })
 })
 
-describe('defaultPlanDay and planNumbers', () => {
+describe('defaultPlanDay, vehicleNumbers and planNumbers', () => {
   const days = [{ id: 'b', date: '2027-03-10', number: 2 }, { id: 'a', date: '2027-03-08', number: 1 }, { id: 'c', date: '2027-03-12', number: 3 }]
 
   it('opens on the next shoot day from today, else the first', () => {
@@ -86,13 +86,24 @@ describe('defaultPlanDay and planNumbers', () => {
     expect(defaultPlanDay([], '2027-04-01')).toBeUndefined()
   })
 
-  it('numbers vehicles in the order they were added, then by name', () => {
-    const names: Record<string, string> = { v1: 'Loges', v2: 'Cantine', v3: 'Camion caméra' }
-    const numbers = planNumbers([
-      { id: 'p1', vehicleId: 'v1', createdAt: '2027-01-02' },
-      { id: 'p2', vehicleId: 'v2', createdAt: '2027-01-01' },
-      { id: 'p3', vehicleId: 'v3', createdAt: '2027-01-01' },
-    ], (id) => names[id]!)
-    expect([...numbers]).toEqual([['p3', 1], ['p2', 2], ['p1', 3]])
+  const fleet = new Map(([
+    ['v1', 'Loges', '2027-01-02'], ['v2', 'Cantine', '2027-01-01'], ['v3', 'Camion caméra', '2027-01-01'], ['v4', 'HMC', '2027-01-03'],
+  ] as const).map(([id, name, createdAt]) => [id, { id, name, createdAt } as Vehicle]))
+
+  it('numbers vehicles in the order they were added to the production, then by name', () => {
+    expect([...vehicleNumbers(fleet.values())]).toEqual([['v3', 1], ['v2', 2], ['v1', 3], ['v4', 4]])
+  })
+
+  it('gives a placement its vehicle\'s number, the same on every day whatever the order they were placed in', () => {
+    const day1 = planNumbers([
+      { id: 'a1', vehicleId: 'v1', createdAt: '2027-02-01' }, { id: 'a2', vehicleId: 'v4', createdAt: '2027-02-02' }, { id: 'a3', vehicleId: 'v3', createdAt: '2027-02-03' },
+    ], fleet)
+    // Day 2, a copy: made in one go, in another order, without the HMC.
+    const day2 = planNumbers([{ id: 'b1', vehicleId: 'v3', createdAt: '2027-02-05' }, { id: 'b2', vehicleId: 'v1', createdAt: '2027-02-05' }], fleet)
+    expect([...day1]).toEqual([['a1', 3], ['a2', 4], ['a3', 1]])
+    expect([...day2]).toEqual([['b1', 1], ['b2', 3]])
+    // A vehicle removed from the fleet since: numbered after the fleet.
+    expect(planNumbers([{ id: 'c1', vehicleId: 'gone', createdAt: '2027-02-01' }, { id: 'c2', vehicleId: 'v2', createdAt: '2027-02-01' }], fleet))
+      .toEqual(new Map([['c2', 2], ['c1', 5]]))
   })
 })

@@ -85,14 +85,33 @@ export function defaultPlanDay<T extends Pick<ShootDay, 'id' | 'date' | 'number'
   return sorted.find((day) => day.date >= today) ?? sorted[0]
 }
 
+type Numbered = Pick<Vehicle, 'id' | 'createdAt' | 'name'>
+
 /**
- * The number each placement carries on the plan and in its legend: in the order vehicles were added to the day
- * (then by name), so adding one never renumbers the others.
+ * The number a vehicle carries on every plan of the production, on screen and on paper: its place in the
+ * production's vehicle list, in the order vehicles were added to it (then by name). The electric truck is n° 3 on
+ * every day, after a copy too, and a vehicle added to the list never renumbers the others.
  */
-export function planNumbers(placements: readonly Pick<Placement, 'id' | 'createdAt' | 'vehicleId'>[], nameOf: (vehicleId: string) => string): Map<string, number> {
-  const sorted = [...placements].sort((a, b) =>
-    a.createdAt.localeCompare(b.createdAt) || nameOf(a.vehicleId).localeCompare(nameOf(b.vehicleId), 'fr') || a.id.localeCompare(b.id))
-  return new Map(sorted.map((placement, index) => [placement.id, index + 1]))
+export function vehicleNumbers(vehicles: Iterable<Numbered>): Map<string, number> {
+  const sorted = [...vehicles].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id))
+  return new Map(sorted.map((vehicle, index) => [vehicle.id, index + 1]))
+}
+
+/**
+ * The number each placement shows on the plan and in its legend: its vehicle's (vehicleNumbers). A placement whose
+ * vehicle was removed from the list is numbered after the list, in the order it was placed.
+ */
+export function planNumbers(placements: readonly Pick<Placement, 'id' | 'createdAt' | 'vehicleId'>[], vehicles: ReadonlyMap<string, Numbered>): Map<string, number> {
+  const byVehicle = vehicleNumbers(vehicles.values())
+  const numbers = new Map<string, number>()
+  const orphans = placements.filter((placement) => !byVehicle.has(placement.vehicleId))
+    .sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
+  for (const placement of placements) {
+    const number = byVehicle.get(placement.vehicleId)
+    if (number !== undefined) numbers.set(placement.id, number)
+  }
+  orphans.forEach((placement, index) => numbers.set(placement.id, byVehicle.size + index + 1))
+  return numbers
 }
 
 /**
