@@ -116,8 +116,11 @@ describe('VehiclePlanView', () => {
       args: { id: placements[0]!.id, position: { kerbId: 'k1', street: 'Rue de Mogador', side: 'odd', heading: 90, lat: expect.closeTo(48.8753, 4) } },
     })
     const fields = (move.args as unknown as { position: Record<string, number> }).position
+    // Odd numbers, inside the kerb's 1 to 41 (a house every 37 m here: the van stands in front of one).
     expect(fields.fromNumber! % 2).toBe(1)
-    expect(fields.toNumber!).toBeGreaterThan(fields.fromNumber!)
+    expect(fields.toNumber!).toBeGreaterThanOrEqual(fields.fromNumber!)
+    expect(fields.fromNumber!).toBeGreaterThanOrEqual(1)
+    expect(fields.toNumber!).toBeLessThanOrEqual(41)
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-list-row"]')[0]!.text()).toContain('Rue de Mogador'))
     wrapper.unmount()
   })

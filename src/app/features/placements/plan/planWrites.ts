@@ -89,6 +89,24 @@ export async function copyPlanToDay(
   return { copied: copy.placements.length, alreadyPlaced: copy.alreadyPlaced.length, decorCleared: copy.decorCleared.length }
 }
 
+/**
+ * Gives a vehicle a new size and, in the same transaction, the house numbers its placements along kerbs now cover
+ * (`followers`, from extentsAfterResize). Nothing is written when the size is refused.
+ */
+export async function resizeVehicle(
+  vehicle: Vehicle,
+  size: { lengthM: number; widthM: number },
+  followers: { id: string; fields: Record<string, unknown> }[],
+): Promise<WriteResult> {
+  const checked = validate(ENTITIES.vehicle.input, { ...editableFields(vehicle), ...size })
+  if (!checked.ok) return checked
+  await commitChanges([
+    { op: 'patch', entity: 'vehicle', id: vehicle.id, fields: size },
+    ...followers.map(({ id, fields }): LocalChange => ({ op: 'patch', entity: 'placement', id, fields })),
+  ])
+  return { ok: true }
+}
+
 /** Fills an empty catalogue with the usual vehicles of a shoot, named in the user's language, in one go. */
 export async function addTypicalVehicles(productionId: string, nameOf: (key: string) => string): Promise<number> {
   const records = TYPICAL_VEHICLES.map(({ key, kind }) => ({
