@@ -3,7 +3,7 @@ import type { Kerb, Location, Placement, Vehicle } from '../model'
 import { PARIS_RULE_SET, type CityRuleSet } from './cityRules'
 import { fromLocalMetres, type LatLng } from './footprint'
 import {
-  analyseDayPlan, availableRuleSets, copyDayPlan, insideArea, locationZone, resolveRuleSet,
+  analyseDayPlan, availableRuleSets, insideArea, locationZone, resolveRuleSet,
 } from './vehiclePlan'
 
 const ORIGIN: LatLng = [48.8566, 2.3522]
@@ -155,22 +155,5 @@ describe('base camp', () => {
     const area = [at(0, 0), at(40, 0), at(40, 30), at(0, 30)]
     expect(insideArea(at(20, 15), area)).toBe(true)
     expect(insideArea(at(50, 15), area)).toBe(false)
-  })
-})
-
-describe('copyDayPlan', () => {
-  const from = [placement('p1', 'a', 0, { arrival: '06:00', departure: '20:00' }), placement('p2', 'b', 20, { locationId: 'other' })]
-
-  it('copies positions and times, skips vehicles already placed, clears a décor the day does not shoot', () => {
-    const target = { id: 'd2', locationIds: ['loc'], kerbs: [], baseCamp: null }
-    const copy = copyDayPlan({ kerbs: [kerb], baseCamp: null }, from, target, [placement('x', 'b', 0)])
-    expect(copy.placements).toHaveLength(1)
-    expect(copy.placements[0]).toMatchObject({ vehicleId: 'a', shootDayId: 'd2', arrival: '06:00', departure: '20:00', locationId: 'loc', lat: from[0]!.lat })
-    expect(copy.placements[0]).not.toHaveProperty('id')
-    expect(copy.alreadyPlaced).toEqual(['b'])
-    expect(copy.kerbs.map((k) => k.id)).toEqual(['k1'])
-    const elsewhere = copyDayPlan({ kerbs: [], baseCamp: null }, from, { ...target, locationIds: ['new'] }, [])
-    expect(elsewhere.placements.map((p) => p.locationId)).toEqual(['', ''])
-    expect(elsewhere.decorCleared).toEqual(['a', 'b'])
   })
 })

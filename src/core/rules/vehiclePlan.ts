@@ -1,8 +1,8 @@
 /**
  * One shoot day's vehicle plan read as a whole: which city rules it breaks (per zone: a day may shoot in two
  * arrondissements), which vehicles overlap or stand at a décor the day does not shoot, the street extents and linear
- * metres per street side, kerbs whose numbers contradict their side and house numbers claimed twice, and how a
- * day's plan is copied. Pure functions over records: the plan screen, its print view and the residents' notice share them, so what is
+ * metres per street side, kerbs whose numbers contradict their side and house numbers claimed twice. Pure
+ * functions over records: the plan screen, its print view and the residents' notice share them, so what is
  * printed is what was checked.
  */
 import type { Kerb, Location, Placement, Production, ShootDay, Vehicle } from '../model'
@@ -207,54 +207,4 @@ export function analyseDayPlan(input: DayPlanInput): DayPlanAnalysis {
     notDrawn: placements.filter((placement) => typeof placement.lat !== 'number' || typeof placement.lng !== 'number').map((p) => p.id),
     zones: city.zones,
   }
-}
-
-/** The fields of a placement a copy to another day keeps (the plan: vehicle, place, times, street extent). */
-const COPIED_FIELDS = [
-  'vehicleId', 'locationId', 'lat', 'lng', 'heading', 'onStreet', 'kerbId', 'arrival', 'departure', 'street', 'fromNumber', 'toNumber',
-  'side', 'notes',
-] as const
-
-export interface PlanCopy {
-  /** New placements for the target day (without ids: the write path gives them). */
-  placements: Record<string, unknown>[]
-  /** Vehicles already placed on the target day: not copied, so a second copy does not duplicate the plan. */
-  alreadyPlaced: string[]
-  /** Placements whose décor the target day does not shoot: copied without their décor. */
-  decorCleared: string[]
-  /** The target day's kerbs with the source day's added (same ids, so copied placements keep their kerb). */
-  kerbs: Kerb[]
-  /** The target day's base camp, or the source day's when the target has none. */
-  baseCamp: ShootDay['baseCamp']
-}
-
-/**
- * Copies a day's plan to another day: every placement whose vehicle is not placed there yet, with its position,
- * times and street extent. A placement at a décor the target day does not shoot keeps its place on the map but
- * loses its décor link (a placement never points at another day's décor).
- */
-export function copyDayPlan(
-  fromDay: Pick<ShootDay, 'kerbs' | 'baseCamp'>,
-  from: readonly Placement[],
-  to: Pick<ShootDay, 'id' | 'locationIds' | 'kerbs' | 'baseCamp'>,
-  toPlacements: readonly Placement[],
-): PlanCopy {
-  const placed = new Set(toPlacements.map((placement) => placement.vehicleId))
-  const targetKerbs = to.kerbs ?? []
-  const kerbs = [...targetKerbs, ...(fromDay.kerbs ?? []).filter((kerb) => !targetKerbs.some((own) => own.id === kerb.id))]
-  const copy: PlanCopy = { placements: [], alreadyPlaced: [], decorCleared: [], kerbs, baseCamp: to.baseCamp ?? fromDay.baseCamp ?? null }
-  for (const placement of from) {
-    if (placed.has(placement.vehicleId)) {
-      copy.alreadyPlaced.push(placement.vehicleId)
-      continue
-    }
-    placed.add(placement.vehicleId)
-    const fields: Record<string, unknown> = Object.fromEntries(COPIED_FIELDS.filter((key) => key in placement).map((key) => [key, placement[key]]))
-    if (placement.locationId && !to.locationIds.includes(placement.locationId)) {
-      fields.locationId = ''
-      copy.decorCleared.push(placement.vehicleId)
-    }
-    copy.placements.push({ ...fields, shootDayId: to.id })
-  }
-  return copy
 }
