@@ -165,8 +165,11 @@ describe('defaultPlanDay, vehicleNumbers and planNumbers', () => {
     ['v1', 'Loges', '2027-01-02'], ['v2', 'Cantine', '2027-01-01'], ['v3', 'Camion caméra', '2027-01-01'], ['v4', 'HMC', '2027-01-03'],
   ] as const).map(([id, name, createdAt]) => [id, { id, name, createdAt } as Vehicle]))
 
-  it('numbers vehicles in the order they were added to the production, then by name', () => {
-    expect([...vehicleNumbers(fleet.values())]).toEqual([['v3', 1], ['v2', 2], ['v1', 3], ['v4', 4]])
+  it('numbers vehicles in the order they were added to the production, never by their names', () => {
+    expect([...vehicleNumbers(fleet.values())]).toEqual([['v2', 1], ['v3', 2], ['v1', 3], ['v4', 4]])
+    // Renamed: same numbers.
+    const renamed = new Map([...fleet].map(([id, vehicle]) => [id, { ...vehicle, name: `Zz ${vehicle.name}` }]))
+    expect(vehicleNumbers(renamed.values())).toEqual(vehicleNumbers(fleet.values()))
   })
 
   it('gives a placement its vehicle\'s number, the same on every day whatever the order they were placed in', () => {
@@ -175,10 +178,10 @@ describe('defaultPlanDay, vehicleNumbers and planNumbers', () => {
     ], fleet)
     // Day 2, a copy: made in one go, in another order, without the HMC.
     const day2 = planNumbers([{ id: 'b1', vehicleId: 'v3', createdAt: '2027-02-05' }, { id: 'b2', vehicleId: 'v1', createdAt: '2027-02-05' }], fleet)
-    expect([...day1]).toEqual([['a1', 3], ['a2', 4], ['a3', 1]])
-    expect([...day2]).toEqual([['b1', 1], ['b2', 3]])
+    expect([...day1]).toEqual([['a1', 3], ['a2', 4], ['a3', 2]])
+    expect([...day2]).toEqual([['b1', 2], ['b2', 3]])
     // A vehicle removed from the fleet since: numbered after the fleet.
     expect(planNumbers([{ id: 'c1', vehicleId: 'gone', createdAt: '2027-02-01' }, { id: 'c2', vehicleId: 'v2', createdAt: '2027-02-01' }], fleet))
-      .toEqual(new Map([['c2', 2], ['c1', 5]]))
+      .toEqual(new Map([['c2', 1], ['c1', 5]]))
   })
 })

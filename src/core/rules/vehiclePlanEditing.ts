@@ -173,15 +173,16 @@ export function defaultPlanDay<T extends Pick<ShootDay, 'id' | 'date' | 'number'
   return sorted.find((day) => day.date >= today) ?? sorted[0]
 }
 
-type Numbered = Pick<Vehicle, 'id' | 'createdAt' | 'name'>
+type Numbered = Pick<Vehicle, 'id' | 'createdAt'>
 
 /**
  * The number a vehicle carries on every plan of the production, on screen and on paper: its place in the
- * production's vehicle list, in the order vehicles were added to it (then by name). The electric truck is n° 3 on
- * every day, after a copy too, and a vehicle added to the list never renumbers the others.
+ * production's vehicle list, in the order vehicles were added to it (then by id, for those added in the same
+ * millisecond: never by name, which can be edited). The electric truck is n° 3 on every day, after a copy too, and
+ * a vehicle added to the list never renumbers the others.
  */
 export function vehicleNumbers(vehicles: Iterable<Numbered>): Map<string, number> {
-  const sorted = [...vehicles].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id))
+  const sorted = [...vehicles].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id))
   return new Map(sorted.map((vehicle, index) => [vehicle.id, index + 1]))
 }
 
