@@ -39,24 +39,50 @@ async function dragSelectedTo(page: Page, target: () => Promise<{ x: number; y: 
 
 const listRow = (page: Page, name: string) => page.getByTestId('plan-list-row').filter({ hasText: name })
 
-test('vehicle plan offline in the 9e: kerb, six technical vehicles over the cap, one moved into the base camp, still there after a reload', async ({ page, context }) => {
-  await openControlledApp(page)
-  // A production in Paris with a décor in the 9e on its next shoot day.
+/** A production in Paris with the Théâtre Mogador, a décor in the 9e. */
+async function parisProductionAtMogador(page: Page, name: string) {
   await page.getByTestId('new-production').click()
-  await page.locator('[name="name"]').fill('Le Fantôme de Mogador')
+  await page.locator('[name="name"]').fill(name)
   await page.locator('[name="city"]').fill('Paris')
   await page.getByTestId('save').click()
-  await expect(page.getByTestId('production-title')).toHaveText('Le Fantôme de Mogador')
+  await expect(page.getByTestId('production-title')).toHaveText(name)
   const pid = page.url().split('/p/')[1]!.split('/')[0]!
   await addRecord(page, pid, 'locations', {
     name: 'Théâtre Mogador', intExt: { option: 'INT' }, address: '25 rue de Mogador', postcode: '75009', lat: '48.8752', lng: '2.3318',
   })
+  return pid
+}
+
+/** A shoot day of the production at the Théâtre Mogador. */
+async function addDay(page: Page, pid: string, number: number, inDays: number) {
   await page.goto(`/p/${pid}/days/new`)
-  await page.locator('[name="number"]').fill('1')
-  await page.locator('[name="date"]').fill(futureDate(12))
+  await page.locator('[name="number"]').fill(String(number))
+  await page.locator('[name="date"]').fill(futureDate(inDays))
   await page.getByLabel('Théâtre Mogador').check()
   await page.getByTestId('save').click()
   await expect(page.getByTestId('record-detail')).toBeVisible()
+}
+
+async function openCopy(page: Page) {
+  const details = page.getByTestId('plan-copy')
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator('summary').click()
+  await details.scrollIntoViewIfNeeded()
+}
+
+/** Names the kerb just traced: street, side and the numbers at its first and last point. */
+async function nameKerb(page: Page, side: 'odd' | 'even', start: number, end: number) {
+  await page.locator('[name="kerbStreet"]').fill('Rue de Mogador')
+  await page.locator('[name="kerbSide"]').selectOption(side)
+  await page.locator('[name="kerbStart"]').fill(String(start))
+  await page.locator('[name="kerbEnd"]').fill(String(end))
+  await page.getByTestId('plan-kerb-save').click()
+}
+
+test('vehicle plan offline in the 9e: kerb, six technical vehicles over the cap, one moved into the base camp, still there after a reload', async ({ page, context }) => {
+  await openControlledApp(page)
+  // A production in Paris with a décor in the 9e on its next shoot day.
+  const pid = await parisProductionAtMogador(page, 'Le Fantôme de Mogador')
+  await addDay(page, pid, 1, 12)
 
   // Offline from here on: the plan is made on the pavement.
   await context.setOffline(true)
@@ -72,12 +98,8 @@ test('vehicle plan offline in the 9e: kerb, six technical vehicles over the cap,
   await tapMap(page, 0.88, 0.47)
   await expect(page.getByTestId('plan-drawing-count')).toContainText('2 points')
   await page.getByTestId('plan-drawing-finish').click()
-  await page.locator('[name="kerbStreet"]').fill('Rue de Mogador')
-  await page.locator('[name="kerbSide"]').selectOption('odd')
   // An even number on the odd side is a slip: refused, with the reason, and nothing drawn.
-  await page.locator('[name="kerbStart"]').fill('2')
-  await page.locator('[name="kerbEnd"]').fill('41')
-  await page.getByTestId('plan-kerb-save').click()
+  await nameKerb(page, 'odd', 2, 41)
   await expect(page.getByTestId('plan-kerb-form')).toContainText('Côté impair : les numéros sont impairs.')
   await expect(page.locator('[name="kerbStart"]')).toHaveAttribute('aria-invalid', 'true')
   await expect(page.locator('path[data-kerb]')).toHaveCount(0)
@@ -193,35 +215,11 @@ test('vehicle plan offline in the 9e: kerb, six technical vehicles over the cap,
   await context.setOffline(false)
 })
 
-/** A shoot day of the production at the Théâtre Mogador. */
-async function addDay(page: Page, pid: string, number: number, inDays: number) {
-  await page.goto(`/p/${pid}/days/new`)
-  await page.locator('[name="number"]').fill(String(number))
-  await page.locator('[name="date"]').fill(futureDate(inDays))
-  await page.getByLabel('Théâtre Mogador').check()
-  await page.getByTestId('save').click()
-  await expect(page.getByTestId('record-detail')).toBeVisible()
-}
-
-async function openCopy(page: Page) {
-  const details = page.getByTestId('plan-copy')
-  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator('summary').click()
-  await details.scrollIntoViewIfNeeded()
-}
-
 const numberOf = (page: Page, name: string) => listRow(page, name).locator('.plan-list-number').textContent()
 
 test('a short kerb lists the vehicle with no room "à placer"; the plan copied to two days, then one replaced, numbers kept', async ({ page }) => {
   await openControlledApp(page)
-  await page.getByTestId('new-production').click()
-  await page.locator('[name="name"]').fill('Les Coulisses')
-  await page.locator('[name="city"]').fill('Paris')
-  await page.getByTestId('save').click()
-  await expect(page.getByTestId('production-title')).toHaveText('Les Coulisses')
-  const pid = page.url().split('/p/')[1]!.split('/')[0]!
-  await addRecord(page, pid, 'locations', {
-    name: 'Théâtre Mogador', intExt: { option: 'INT' }, address: '25 rue de Mogador', postcode: '75009', lat: '48.8752', lng: '2.3318',
-  })
+  const pid = await parisProductionAtMogador(page, 'Les Coulisses')
   for (const [number, inDays] of [[1, 12], [2, 13], [3, 14]] as const) await addDay(page, pid, number, inDays)
 
   // J1. The map's scale, read off a vehicle drawn at real scale (the loges are 12 m long), then the loges taken off.
@@ -242,11 +240,7 @@ test('a short kerb lists the vehicle with no room "à placer"; the plan copied t
   await tapMap(page, 0.5 - half, 0.47)
   await tapMap(page, 0.5 + half, 0.47)
   await page.getByTestId('plan-drawing-finish').click()
-  await page.locator('[name="kerbStreet"]').fill('Rue de Mogador')
-  await page.locator('[name="kerbSide"]').selectOption('odd')
-  await page.locator('[name="kerbStart"]').fill('1')
-  await page.locator('[name="kerbEnd"]').fill('21')
-  await page.getByTestId('plan-kerb-save').click()
+  await nameKerb(page, 'odd', 1, 21)
   await expect(page.locator('path[data-kerb]')).toHaveCount(1)
 
   // The loges (12 m) go to the middle, the generator (4 m) beside them; the cantine (11 m) has no 11 m left:
