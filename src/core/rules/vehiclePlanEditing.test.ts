@@ -124,6 +124,14 @@ describe('kerbFollowers', () => {
     ])
   })
 
+  it('renumbers vehicles that claim the same houses (numbered before) when their kerb is saved again', () => {
+    const before = [parkedAt('p2', 'v2', 56.5, [22, 26]), parkedAt('p1', 'v1', 50, [20, 24])]
+    expect(kerbFollowers('k1', kerb, before, vans)).toEqual([
+      { id: 'p1', fields: { fromNumber: 22, toNumber: 22 } },
+      { id: 'p2', fields: { fromNumber: 24, toNumber: 24 } },
+    ])
+  })
+
   it('unlinks vehicles from a removed kerb, keeping their street', () => {
     expect(kerbFollowers('k1', null, row, vans)).toEqual([{ id: 'p2', fields: { kerbId: '' } }, { id: 'p1', fields: { kerbId: '' } }])
     expect(kerbFollowers('k1', null, row.map((p) => ({ ...p, kerbId: '' })), vans)).toEqual([])

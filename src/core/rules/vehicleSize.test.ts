@@ -31,6 +31,8 @@ describe('vehicle sizes by kind', () => {
     expect(proposedSize({ kind: 'pictureCar', lengthM: 6.5, widthM: 2.2 })).toEqual({ lengthM: 4.5, widthM: 1.8 })
     expect(proposedSize({ kind: 'van', lengthM: 6.5, widthM: 2.2 })).toBeNull()
     expect(proposedSize({ kind: 'productionOffice', lengthM: 6.5, widthM: 2.2 })).toBeNull()
+    // "Autre" (a minibus, a truck of no listed kind): 6.5 x 2.2 m is as likely as anything.
+    expect(proposedSize({ kind: 'other', lengthM: 6.5, widthM: 2.2 })).toBeNull()
     expect(proposedSize({ kind: 'electricTruck', lengthM: 6.6, widthM: 2.2 })).toBeNull()
     for (const kind of VEHICLE_KINDS) expect(proposedSize({ kind, ...defaultSize(kind) })).toBeNull()
   })

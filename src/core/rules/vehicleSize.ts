@@ -33,10 +33,11 @@ export const FORMER_FORM_SIZE: Readonly<VehicleSize> = { lengthM: 6.5, widthM: 2
 
 /**
  * The typical size to propose for a vehicle still at the size the form used to give every kind, when its kind's
- * differs (a porteur drawn at 6.5 x 2.2 m instead of 10 x 2.55 m); null otherwise. Only a proposal: the app cannot
- * tell a size left as it was from one typed on purpose, so it never changes a stored size by itself.
+ * differs (a porteur drawn at 6.5 x 2.2 m instead of 10 x 2.55 m); null otherwise, and for "other", which has no
+ * typical size worth proposing. Only a proposal: the app cannot tell a size left as it was from one typed on
+ * purpose, so it never changes a stored size by itself.
  */
 export function proposedSize(vehicle: Pick<Vehicle, 'kind' | 'lengthM' | 'widthM'>): VehicleSize | null {
   const typical = defaultSize(vehicle.kind)
-  return sameSize(vehicle, FORMER_FORM_SIZE) && !sameSize(typical, FORMER_FORM_SIZE) ? typical : null
+  return vehicle.kind !== 'other' && sameSize(vehicle, FORMER_FORM_SIZE) && !sameSize(typical, FORMER_FORM_SIZE) ? typical : null
 }
