@@ -39,24 +39,50 @@ async function dragSelectedTo(page: Page, target: () => Promise<{ x: number; y: 
 
 const listRow = (page: Page, name: string) => page.getByTestId('plan-list-row').filter({ hasText: name })
 
-test('vehicle plan offline in the 9e: kerb, six technical vehicles over the cap, one moved into the base camp, still there after a reload', async ({ page, context }) => {
-  await openControlledApp(page)
-  // A production in Paris with a décor in the 9e on its next shoot day.
+/** A production in Paris with the Théâtre Mogador, a décor in the 9e. */
+async function parisProductionAtMogador(page: Page, name: string) {
   await page.getByTestId('new-production').click()
-  await page.locator('[name="name"]').fill('Le Fantôme de Mogador')
+  await page.locator('[name="name"]').fill(name)
   await page.locator('[name="city"]').fill('Paris')
   await page.getByTestId('save').click()
-  await expect(page.getByTestId('production-title')).toHaveText('Le Fantôme de Mogador')
+  await expect(page.getByTestId('production-title')).toHaveText(name)
   const pid = page.url().split('/p/')[1]!.split('/')[0]!
   await addRecord(page, pid, 'locations', {
     name: 'Théâtre Mogador', intExt: { option: 'INT' }, address: '25 rue de Mogador', postcode: '75009', lat: '48.8752', lng: '2.3318',
   })
+  return pid
+}
+
+/** A shoot day of the production at the Théâtre Mogador. */
+async function addDay(page: Page, pid: string, number: number, inDays: number) {
   await page.goto(`/p/${pid}/days/new`)
-  await page.locator('[name="number"]').fill('1')
-  await page.locator('[name="date"]').fill(futureDate(12))
+  await page.locator('[name="number"]').fill(String(number))
+  await page.locator('[name="date"]').fill(futureDate(inDays))
   await page.getByLabel('Théâtre Mogador').check()
   await page.getByTestId('save').click()
   await expect(page.getByTestId('record-detail')).toBeVisible()
+}
+
+async function openCopy(page: Page) {
+  const details = page.getByTestId('plan-copy')
+  if (!(await details.evaluate((element) => (element as HTMLDetailsElement).open))) await details.locator('summary').click()
+  await details.scrollIntoViewIfNeeded()
+}
+
+/** Names the kerb just traced: street, side and the numbers at its first and last point. */
+async function nameKerb(page: Page, side: 'odd' | 'even', start: number, end: number) {
+  await page.locator('[name="kerbStreet"]').fill('Rue de Mogador')
+  await page.locator('[name="kerbSide"]').selectOption(side)
+  await page.locator('[name="kerbStart"]').fill(String(start))
+  await page.locator('[name="kerbEnd"]').fill(String(end))
+  await page.getByTestId('plan-kerb-save').click()
+}
+
+test('vehicle plan offline in the 9e: kerb, six technical vehicles over the cap, one moved into the base camp, still there after a reload', async ({ page, context }) => {
+  await openControlledApp(page)
+  // A production in Paris with a décor in the 9e on its next shoot day.
+  const pid = await parisProductionAtMogador(page, 'Le Fantôme de Mogador')
+  await addDay(page, pid, 1, 12)
 
   // Offline from here on: the plan is made on the pavement.
   await context.setOffline(true)
@@ -72,10 +98,12 @@ test('vehicle plan offline in the 9e: kerb, six technical vehicles over the cap,
   await tapMap(page, 0.88, 0.47)
   await expect(page.getByTestId('plan-drawing-count')).toContainText('2 points')
   await page.getByTestId('plan-drawing-finish').click()
-  await page.locator('[name="kerbStreet"]').fill('Rue de Mogador')
-  await page.locator('[name="kerbSide"]').selectOption('odd')
+  // An even number on the odd side is a slip: refused, with the reason, and nothing drawn.
+  await nameKerb(page, 'odd', 2, 41)
+  await expect(page.getByTestId('plan-kerb-form')).toContainText('Côté impair : les numéros sont impairs.')
+  await expect(page.locator('[name="kerbStart"]')).toHaveAttribute('aria-invalid', 'true')
+  await expect(page.locator('path[data-kerb]')).toHaveCount(0)
   await page.locator('[name="kerbStart"]').fill('1')
-  await page.locator('[name="kerbEnd"]').fill('41')
   await page.getByTestId('plan-kerb-save').click()
   await expect(page.locator('path[data-kerb]')).toHaveCount(1)
   await expect(page.locator('.plan-kerb-label')).toContainText('Rue de Mogador (impair, 1 → 41)')
@@ -185,4 +213,102 @@ test('vehicle plan offline in the 9e: kerb, six technical vehicles over the cap,
   await page.evaluate(() => window.scrollTo(0, 0))
   await page.screenshot({ path: `${SHOTS}/vehicle-plan-desktop.png` })
   await context.setOffline(false)
+})
+
+const numberOf = (page: Page, name: string) => listRow(page, name).locator('.plan-list-number').textContent()
+
+test('a short kerb lists the vehicle with no room "à placer"; the plan copied to two days, then one replaced, numbers kept', async ({ page }) => {
+  await openControlledApp(page)
+  const pid = await parisProductionAtMogador(page, 'Les Coulisses')
+  for (const [number, inDays] of [[1, 12], [2, 13], [3, 14]] as const) await addDay(page, pid, number, inDays)
+
+  // J1. The map's scale, read off a vehicle drawn at real scale (the loges are 12 m long), then the loges taken off.
+  await page.getByTestId('nav-vehicles').click()
+  await expect(page.getByTestId('plan-day')).toHaveValue(/.+/)
+  await page.getByTestId('plan-add').click()
+  await page.getByTestId('plan-add-typical').click()
+  await page.getByTestId('plan-add-vehicle').filter({ hasText: /^Loges/ }).click()
+  await page.getByTestId('plan-add-close').click()
+  await page.getByTestId('map').scrollIntoViewIfNeeded()
+  const pixelsPerMetre = (await page.locator('.plan-vehicle-selected').first().boundingBox())!.width / 12
+  await page.getByTestId('plan-remove').click()
+  await expect(page.getByTestId('map')).toHaveAttribute('data-vehicles', '0')
+
+  // A kerb of 30 m across the middle of the map, in front of the theatre.
+  const half = (15 * pixelsPerMetre) / (await page.getByTestId('map').boundingBox())!.width
+  await page.getByTestId('plan-draw-kerb').click()
+  await tapMap(page, 0.5 - half, 0.47)
+  await tapMap(page, 0.5 + half, 0.47)
+  await page.getByTestId('plan-drawing-finish').click()
+  await nameKerb(page, 'odd', 1, 21)
+  await expect(page.locator('path[data-kerb]')).toHaveCount(1)
+
+  // The loges (12 m) go to the middle, the generator (4 m) beside them; the cantine (11 m) has no 11 m left:
+  // "à placer", never past the kerb's end nor on top of another.
+  await page.getByTestId('plan-add').click()
+  for (const name of [/^Loges/, /^Groupe électrogène/, /^Cantine/]) await page.getByTestId('plan-add-vehicle').filter({ hasText: name }).click()
+  await expect(page.getByText('Pas de place pour « Cantine » ici')).toBeVisible()
+  await page.getByTestId('plan-add-close').click()
+  await expect(page.getByTestId('map')).toHaveAttribute('data-vehicles', '2')
+  await expect(page.getByTestId('plan-not-drawn')).toContainText('À placer : 1 véhicule sans place sur le plan')
+  await expect(page.getByTestId('plan-to-place')).toHaveCount(1)
+  await expect(page.getByTestId('plan-to-place')).toContainText('Cantine')
+  await expect(listRow(page, 'Loges')).toContainText('Rue de Mogador')
+  await expect(listRow(page, 'Groupe électrogène')).toContainText('Rue de Mogador')
+  await expect(listRow(page, 'Cantine')).not.toContainText('Rue de Mogador')
+  await expect(page.getByTestId('plan-findings')).not.toContainText('se chevauchent')
+  await expect(page.getByTestId('plan-findings')).not.toContainText('mêmes numéros')
+  const numbers = { loges: await numberOf(page, 'Loges'), generator: await numberOf(page, 'Groupe électrogène'), cantine: await numberOf(page, 'Cantine') }
+  await page.getByTestId('map').screenshot({ path: `${SHOTS}/vehicle-plan-to-place-map.png` })
+  await page.getByTestId('plan-not-drawn').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/vehicle-plan-to-place.png`, fullPage: true })
+
+  // Copied to J2 and J3 at once: empty days, nothing to ask.
+  await openCopy(page)
+  await page.getByTestId('plan-copy-day').nth(0).check()
+  await page.getByTestId('plan-copy-day').nth(1).check()
+  await expect(page.getByTestId('plan-copy-mode')).toBeHidden()
+  await page.getByTestId('plan-copy-submit').click()
+  const report = page.getByTestId('plan-copy-report').locator('li')
+  await expect(report).toHaveCount(2)
+  await expect(report.nth(0)).toContainText(/J2 .*3 véhicules copiés\./)
+  await expect(report.nth(1)).toContainText(/J3 .*3 véhicules copiés\./)
+
+  // J2 is J1's plan, with the same numbers and the same vehicle "à placer"; then its generator is removed.
+  await report.nth(0).getByRole('link').click()
+  await expect(page.getByTestId('plan-day').locator('option:checked')).toHaveText(/^J2/)
+  await expect(page.getByTestId('map')).toHaveAttribute('data-vehicles', '2')
+  await expect(page.getByTestId('plan-to-place')).toContainText('Cantine')
+  for (const [name, number] of [['Loges', numbers.loges], ['Groupe électrogène', numbers.generator], ['Cantine', numbers.cantine]] as const) {
+    await expect(listRow(page, name).locator('.plan-list-number')).toHaveText(number!)
+  }
+  await listRow(page, 'Groupe électrogène').click()
+  await page.getByTestId('plan-remove').click()
+  await expect(page.getByTestId('map')).toHaveAttribute('data-vehicles', '1')
+
+  // Back on J1, copied to J2 again: J2 has vehicles, so "remplacer" or "compléter" must be chosen first.
+  await page.getByTestId('plan-day').selectOption({ index: 0 })
+  await expect(listRow(page, 'Groupe électrogène')).toBeVisible()
+  await openCopy(page)
+  await page.getByTestId('plan-copy-day').nth(0).check()
+  await expect(page.getByTestId('plan-copy-mode')).toBeVisible()
+  await expect(page.getByTestId('plan-copy-submit')).toBeDisabled()
+  await page.getByTestId('plan-copy-replace').check()
+  await page.getByTestId('plan-copy-mode').scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SHOTS}/vehicle-plan-copy-replace.png` })
+  await page.getByTestId('plan-copy-submit').click()
+  await expect(report).toHaveCount(1)
+  await expect(report.nth(0)).toContainText('3 véhicules copiés. 2 véhicules retirés (remplacés).')
+  await report.nth(0).getByRole('link').click()
+  await expect(page.getByTestId('plan-day').locator('option:checked')).toHaveText(/^J2/)
+  await expect(page.getByTestId('map')).toHaveAttribute('data-vehicles', '2')
+  await expect(page.getByTestId('plan-list-row')).toHaveCount(3)
+  await expect(listRow(page, 'Groupe électrogène').locator('.plan-list-number')).toHaveText(numbers.generator!)
+  await expect(page.getByTestId('plan-to-place')).toContainText('Cantine')
+  await page.screenshot({ path: `${SHOTS}/vehicle-plan-copied.png`, fullPage: true })
+
+  // On paper too: the same numbers, and the vehicle with no place says so.
+  await page.getByTestId('plan-print').click()
+  await expect(page.getByTestId(`plan-row-${numbers.loges}`)).toContainText('Loges')
+  await expect(page.getByTestId(`plan-row-${numbers.cantine}`)).toContainText('à placer')
 })

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest'
 import type { Kerb, Location, Placement, Vehicle } from '../model'
 import { PARIS_RULE_SET, type CityRuleSet } from './cityRules'
-import { fromLocalMetres, placementFootprint, type LatLng } from './footprint'
+import { fromLocalMetres, type LatLng } from './footprint'
 import {
-  analyseDayPlan, availableRuleSets, copyDayPlan, insideArea, kerbNumbers, locationZone, parkAlongKerb, resolveRuleSet,
+  analyseDayPlan, availableRuleSets, insideArea, locationZone, resolveRuleSet,
 } from './vehiclePlan'
 
 const ORIGIN: LatLng = [48.8566, 2.3522]
@@ -114,6 +114,33 @@ describe('analyseDayPlan', () => {
     expect(streets[0]).toMatchObject({ vehicleCount: 2, baysNeeded: 3, side: 'even' })
   })
 
+  it('flags a kerb numbered against its side, vehicles of one kerb claiming the same houses or numbers past it', () => {
+    const wrongSide = { ...kerb, side: 'odd' as const }
+    const along = [
+      placement('p1', 'a', 10, { kerbId: 'k1', street: kerb.street, side: 'odd', fromNumber: 12, toNumber: 20 }),
+      placement('p2', 'b', 30, { kerbId: 'k1', street: kerb.street, side: 'odd', fromNumber: 18, toNumber: 24 }),
+      placement('p3', 'c', 60, { kerbId: 'k1', street: kerb.street, side: 'odd', fromNumber: 40, toNumber: 46 }),
+    ]
+    const vans = vehicles(vehicle('a', 'van', 6.5, 2.2), vehicle('b', 'van', 6.5, 2.2), vehicle('c', 'van', 6.5, 2.2))
+    const { findings } = analyseDayPlan({ day: { ...day, kerbs: [wrongSide] }, placements: along, vehicles: vans, locations: inParis9, ruleSet: PARIS_RULE_SET })
+    expect(findings.map((f) => [f.messageKey, f.severity, f.placementIds])).toEqual([
+      ['plan.kerbSide', 'error', ['p1', 'p2', 'p3']],
+      ['plan.extentOverlap', 'warning', ['p1', 'p2']],
+      ['plan.extentOutside', 'warning', ['p3']],
+    ])
+    expect(findings[0]!.params).toEqual({ street: 'Rue de la Roquette' })
+  })
+
+  it('points out a vehicle still at the size the form used to give every kind', () => {
+    const porteur = vehicle('a', 'electricTruck', 6.5, 2.2)
+    const van = vehicle('b', 'van', 6.5, 2.2)
+    const placements = [placement('p1', 'a', 0), placement('p2', 'b', 20)]
+    const { findings } = analyseDayPlan({ day, placements, vehicles: vehicles(porteur, van), locations: inParis9, ruleSet: PARIS_RULE_SET })
+    expect(findings.filter((f) => f.messageKey === 'plan.defaultSize')).toEqual([
+      { severity: 'warning', messageKey: 'plan.defaultSize', params: { vehicle: 'a' }, placementIds: ['p1'], source: 'plan' },
+    ])
+  })
+
   it('lists placements not drawn yet', () => {
     const van = vehicle('a', 'van')
     const undrawn = { ...placement('p1', 'a', 0), lat: null, lng: null } as Placement
@@ -123,57 +150,10 @@ describe('analyseDayPlan', () => {
   })
 })
 
-describe('kerbs', () => {
-  const van = vehicle('van', 'van', 6.5, 2.2)
-
-  it('parks a vehicle dropped near a kerb along it, in the road, with the street and house numbers', () => {
-    const [lat, lng] = at(50, 1)
-    const parked = parkAlongKerb({ lat, lng, heading: 80 }, van, [kerb])
-    expect(parked).toMatchObject({ kerbId: 'k1', street: 'Rue de la Roquette', side: 'even', heading: 90 })
-    const corners = placementFootprint({ ...parked!, lengthM: 6.5, widthM: 2.2 })
-    // The van's kerb-side edge lies on the kerb line (5 m north of the origin), the rest in the road to the south.
-    const north = corners.map(([cLat]) => (cLat - ORIGIN[0]) * (Math.PI / 180) * 6_371_000)
-    expect(Math.max(...north)).toBeCloseTo(5, 2)
-    expect(Math.min(...north)).toBeCloseTo(2.8, 2)
-    // 46.75..53.25 m of 100 m between n° 2 and n° 42: 20.7..23.3, widened to even numbers.
-    expect(parked).toMatchObject({ fromNumber: 20, toNumber: 24 })
-  })
-
-  it('does not snap beyond 10 m, and leaves numbers out when the kerb has none', () => {
-    const [lat, lng] = at(50, -20)
-    expect(parkAlongKerb({ lat, lng, heading: 0 }, van, [kerb])).toBeNull()
-    const [nLat, nLng] = at(50, 3)
-    expect(parkAlongKerb({ lat: nLat, lng: nLng, heading: 0 }, van, [{ ...kerb, startNumber: null, endNumber: null }]))
-      .toMatchObject({ fromNumber: null, toNumber: null, street: 'Rue de la Roquette' })
-  })
-
-  it('numbers odd sides with odd numbers and reversed kerbs the right way round', () => {
-    const odd: Kerb = { ...kerb, side: 'odd', startNumber: 41, endNumber: 1 }
-    const [lat, lng] = at(0, 0)
-    const numbers = kerbNumbers(odd, { lat, lng, heading: 90, lengthM: 10, widthM: 2 })
-    expect(numbers).toEqual({ fromNumber: 39, toNumber: 41 })
-  })
-
+describe('base camp', () => {
   it('tells a point inside the base camp from one outside', () => {
     const area = [at(0, 0), at(40, 0), at(40, 30), at(0, 30)]
     expect(insideArea(at(20, 15), area)).toBe(true)
     expect(insideArea(at(50, 15), area)).toBe(false)
-  })
-})
-
-describe('copyDayPlan', () => {
-  const from = [placement('p1', 'a', 0, { arrival: '06:00', departure: '20:00' }), placement('p2', 'b', 20, { locationId: 'other' })]
-
-  it('copies positions and times, skips vehicles already placed, clears a décor the day does not shoot', () => {
-    const target = { id: 'd2', locationIds: ['loc'], kerbs: [], baseCamp: null }
-    const copy = copyDayPlan({ kerbs: [kerb], baseCamp: null }, from, target, [placement('x', 'b', 0)])
-    expect(copy.placements).toHaveLength(1)
-    expect(copy.placements[0]).toMatchObject({ vehicleId: 'a', shootDayId: 'd2', arrival: '06:00', departure: '20:00', locationId: 'loc', lat: from[0]!.lat })
-    expect(copy.placements[0]).not.toHaveProperty('id')
-    expect(copy.alreadyPlaced).toEqual(['b'])
-    expect(copy.kerbs.map((k) => k.id)).toEqual(['k1'])
-    const elsewhere = copyDayPlan({ kerbs: [], baseCamp: null }, from, { ...target, locationIds: ['new'] }, [])
-    expect(elsewhere.placements.map((p) => p.locationId)).toEqual(['', ''])
-    expect(elsewhere.decorCleared).toEqual(['a', 'b'])
   })
 })

@@ -1,14 +1,16 @@
 /**
  * One shoot day's vehicle plan read as a whole: which city rules it breaks (per zone: a day may shoot in two
  * arrondissements), which vehicles overlap or stand at a décor the day does not shoot, the street extents and linear
- * metres per street side, and the helpers the plan screen uses to park a vehicle along a kerb and to copy a day's
- * plan. Pure functions over records: the plan screen, its print view and the residents' notice share them, so what is
+ * metres per street side, kerbs whose numbers contradict their side and house numbers claimed twice. Pure
+ * functions over records: the plan screen, its print view and the residents' notice share them, so what is
  * printed is what was checked.
  */
 import type { Kerb, Location, Placement, Production, ShootDay, Vehicle } from '../model'
 import { arrondissementFromPostcode, checkCityRules, CITY_RULE_SETS, DEFAULT_RULE_SET, type CityRuleSet, type RuleSeverity } from './cityRules'
-import { footprintsOverlap, snapToKerb, type FootprintInput, type LatLng } from './footprint'
-import { spanAlongLine, streetSideSummary, type StreetSideSummary } from './streetExtent'
+import { footprintsOverlap, type FootprintInput, type LatLng } from './footprint'
+import { extentConflicts, kerbSideErrors } from './kerbParking'
+import { streetSideSummary, type StreetSideSummary } from './streetExtent'
+import { proposedSize } from './vehicleSize'
 
 const fold = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').trim().toLowerCase()
 
@@ -48,66 +50,6 @@ export function locationZone(location: Pick<Location, 'address'> & { postcode?: 
 export function placementFootprintInput(placement: Placement, vehicle: Pick<Vehicle, 'lengthM' | 'widthM'> | undefined): FootprintInput | null {
   if (!vehicle || typeof placement.lat !== 'number' || typeof placement.lng !== 'number') return null
   return { lat: placement.lat, lng: placement.lng, heading: placement.heading ?? 0, lengthM: vehicle.lengthM, widthM: vehicle.widthM }
-}
-
-/**
- * House numbers a vehicle parked along a kerb stands in front of, interpolated between the numbers typed at the
- * kerb's two ends and widened to whole numbers of the kerb's side (even numbers côté pair). Null when the kerb has
- * no numbers.
- */
-export function kerbNumbers(kerb: Kerb, footprint: FootprintInput): { fromNumber: number; toNumber: number } | null {
-  const { startNumber, endNumber } = kerb
-  if (typeof startNumber !== 'number' || typeof endNumber !== 'number') return null
-  const span = spanAlongLine(footprint, kerb.points as LatLng[])
-  if (!span || span.length <= 0) return null
-  const at = (metres: number) => startNumber + ((endNumber - startNumber) * Math.min(span.length, Math.max(0, metres))) / span.length
-  const [low, high] = [at(span.from), at(span.to)].sort((a, b) => a - b) as [number, number]
-  let fromNumber = Math.max(0, Math.floor(low + 1e-9))
-  let toNumber = Math.ceil(high - 1e-9)
-  const parity = kerb.side === 'even' ? 0 : kerb.side === 'odd' ? 1 : null
-  if (parity !== null) {
-    if (fromNumber % 2 !== parity) fromNumber = Math.max(parity, fromNumber - 1)
-    if (toNumber % 2 !== parity) toNumber += 1
-  }
-  return { fromNumber, toNumber: Math.max(fromNumber, toNumber) }
-}
-
-/** The fields a placement takes when parked along a kerb: position, heading, street, side and house numbers. */
-export interface KerbParking {
-  lat: number
-  lng: number
-  heading: number
-  kerbId: string
-  street: string
-  side: Kerb['side']
-  fromNumber: number | null
-  toNumber: number | null
-}
-
-/**
- * Parks a vehicle dropped at `position` along the nearest of the day's kerbs, if one is within snapping distance;
- * null otherwise (the vehicle stays where it was dropped).
- */
-export function parkAlongKerb(
-  position: { lat: number; lng: number; heading: number },
-  vehicle: Pick<Vehicle, 'lengthM' | 'widthM'>,
-  kerbs: readonly Kerb[],
-  maxDistanceM?: number,
-): KerbParking | null {
-  let best: { kerb: Kerb; spot: { lat: number; lng: number; heading: number }; distance: number } | null = null
-  for (const kerb of kerbs) {
-    const spot = snapToKerb(position, kerb.points as LatLng[], vehicle.widthM, maxDistanceM === undefined ? {} : { maxDistanceM })
-    if (!spot) continue
-    const distance = Math.hypot(spot.lat - position.lat, (spot.lng - position.lng) * Math.cos((position.lat * Math.PI) / 180))
-    if (!best || distance < best.distance) best = { kerb, spot, distance }
-  }
-  if (!best) return null
-  const { kerb, spot } = best
-  const numbers = kerbNumbers(kerb, { ...spot, lengthM: vehicle.lengthM, widthM: vehicle.widthM })
-  return {
-    ...spot, kerbId: kerb.id, street: kerb.street, side: kerb.side ?? '',
-    fromNumber: numbers?.fromNumber ?? null, toNumber: numbers?.toNumber ?? null,
-  }
 }
 
 /** Whether a point lies inside a polygon (ray casting in degrees: exact enough at the scale of a base camp). */
@@ -221,7 +163,29 @@ function planFindings({ day, placements, vehicles }: DayPlanInput): PlanFinding[
       }
     }
   }
+  kerbFindings({ day, placements, vehicles }, plan)
+  for (const placement of placements) {
+    const vehicle = vehicles.get(placement.vehicleId)
+    if (vehicle && proposedSize(vehicle)) plan('plan.defaultSize', [placement.id], { vehicle: vehicle.name })
+  }
   return findings
+}
+
+type AddFinding = (messageKey: string, placementIds: string[], params: Record<string, string | number>, severity?: RuleSeverity) => void
+
+/**
+ * What is wrong along the kerbs: a kerb whose numbers are not those of its side (traced before the side was
+ * checked), house numbers two vehicles of one kerb both claim, numbers past the kerb's own range.
+ */
+function kerbFindings({ day, placements, vehicles }: Pick<DayPlanInput, 'day' | 'placements' | 'vehicles'>, plan: AddFinding) {
+  const kerbs = day.kerbs ?? []
+  const alongKerb = (kerbId: string) => placements.filter((placement) => placement.kerbId === kerbId).map((placement) => placement.id)
+  for (const kerb of kerbs) {
+    if (kerbSideErrors(kerb)) plan('plan.kerbSide', alongKerb(kerb.id), { street: kerb.street }, 'error')
+  }
+  const { overlaps, outside } = extentConflicts(kerbs, placements)
+  for (const [a, b] of overlaps) plan('plan.extentOverlap', [a.id, b.id], { a: nameOf(vehicles, a), b: nameOf(vehicles, b) })
+  for (const { placement, kerb } of outside) plan('plan.extentOutside', [placement.id], { vehicle: nameOf(vehicles, placement), street: kerb.street })
 }
 
 /** Everything the plan screen shows next to the map, recomputed live as vehicles move. */
@@ -243,54 +207,4 @@ export function analyseDayPlan(input: DayPlanInput): DayPlanAnalysis {
     notDrawn: placements.filter((placement) => typeof placement.lat !== 'number' || typeof placement.lng !== 'number').map((p) => p.id),
     zones: city.zones,
   }
-}
-
-/** The fields of a placement a copy to another day keeps (the plan: vehicle, place, times, street extent). */
-const COPIED_FIELDS = [
-  'vehicleId', 'locationId', 'lat', 'lng', 'heading', 'onStreet', 'kerbId', 'arrival', 'departure', 'street', 'fromNumber', 'toNumber',
-  'side', 'notes',
-] as const
-
-export interface PlanCopy {
-  /** New placements for the target day (without ids: the write path gives them). */
-  placements: Record<string, unknown>[]
-  /** Vehicles already placed on the target day: not copied, so a second copy does not duplicate the plan. */
-  alreadyPlaced: string[]
-  /** Placements whose décor the target day does not shoot: copied without their décor. */
-  decorCleared: string[]
-  /** The target day's kerbs with the source day's added (same ids, so copied placements keep their kerb). */
-  kerbs: Kerb[]
-  /** The target day's base camp, or the source day's when the target has none. */
-  baseCamp: ShootDay['baseCamp']
-}
-
-/**
- * Copies a day's plan to another day: every placement whose vehicle is not placed there yet, with its position,
- * times and street extent. A placement at a décor the target day does not shoot keeps its place on the map but
- * loses its décor link (a placement never points at another day's décor).
- */
-export function copyDayPlan(
-  fromDay: Pick<ShootDay, 'kerbs' | 'baseCamp'>,
-  from: readonly Placement[],
-  to: Pick<ShootDay, 'id' | 'locationIds' | 'kerbs' | 'baseCamp'>,
-  toPlacements: readonly Placement[],
-): PlanCopy {
-  const placed = new Set(toPlacements.map((placement) => placement.vehicleId))
-  const targetKerbs = to.kerbs ?? []
-  const kerbs = [...targetKerbs, ...(fromDay.kerbs ?? []).filter((kerb) => !targetKerbs.some((own) => own.id === kerb.id))]
-  const copy: PlanCopy = { placements: [], alreadyPlaced: [], decorCleared: [], kerbs, baseCamp: to.baseCamp ?? fromDay.baseCamp ?? null }
-  for (const placement of from) {
-    if (placed.has(placement.vehicleId)) {
-      copy.alreadyPlaced.push(placement.vehicleId)
-      continue
-    }
-    placed.add(placement.vehicleId)
-    const fields: Record<string, unknown> = Object.fromEntries(COPIED_FIELDS.filter((key) => key in placement).map((key) => [key, placement[key]]))
-    if (placement.locationId && !to.locationIds.includes(placement.locationId)) {
-      fields.locationId = ''
-      copy.decorCleared.push(placement.vehicleId)
-    }
-    copy.placements.push({ ...fields, shootDayId: to.id })
-  }
-  return copy
 }

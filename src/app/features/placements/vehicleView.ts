@@ -1,5 +1,9 @@
-/** The production's vehicle catalogue (kind, real footprint, plate, driver). */
+/**
+ * The production's vehicle catalogue (kind, real footprint, plate, driver). A new vehicle starts at its kind's
+ * typical size, which follows a change of kind until the user types a size.
+ */
 import { VEHICLE_KINDS, type Vehicle } from '../../../core/model'
+import { defaultSize, sizeAfterKindChange } from '../../../core/rules/vehicleSize'
 import { byText, searchable, type EntityView } from '../records/entityView'
 
 export const vehicleView: EntityView<Vehicle> = {
@@ -22,7 +26,8 @@ export const vehicleView: EntityView<Vehicle> = {
       ],
     },
   ],
-  defaults: () => ({ kind: 'van', lengthM: 6.5, widthM: 2.2 }),
+  defaults: () => ({ kind: 'van', ...defaultSize('van') }),
+  follow: (changed, before, values) => (changed === 'kind' ? sizeAfterKindChange(values, before, values.kind) : null),
   title: (vehicle) => vehicle.name,
   subtitle: (vehicle, _refs, t) =>
     [t(`options.vehicleKind.${vehicle.kind}`), `${vehicle.lengthM} × ${vehicle.widthM} m`, vehicle.plate].filter(Boolean).join(' · '),

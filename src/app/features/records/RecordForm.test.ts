@@ -49,6 +49,20 @@ describe('RecordForm', () => {
     expect((wrapper.get('[name="lengthM"]').element as HTMLInputElement).value).toBe('0')
   })
 
+  it('fills a vehicle\'s size from its kind until the user types one, and never overwrites what was typed', async () => {
+    const wrapper = mountForm()
+    const value = (name: string) => (wrapper.get(`[name="${name}"]`).element as HTMLInputElement).value
+    await wrapper.get('[name="kind"]').setValue('dressingRoom')
+    expect([value('lengthM'), value('widthM')]).toEqual(['12', '2.55'])
+    await wrapper.get('[name="kind"]').setValue('generator')
+    expect([value('lengthM'), value('widthM')]).toEqual(['4', '2'])
+    await wrapper.get('[name="lengthM"]').setValue('4,4')
+    await wrapper.get('[name="kind"]').setValue('catering')
+    expect([value('lengthM'), value('widthM')]).toEqual(['4.4', '2'])
+    await wrapper.get('form').trigger('submit')
+    expect((wrapper.emitted('submit')![0] as [Record<string, unknown>])[0]).toMatchObject({ kind: 'catering', lengthM: 4.4, widthM: 2 })
+  })
+
   it('speaks English when the language is English', async () => {
     await setLocale('en', false)
     try {

@@ -73,6 +73,11 @@ export interface EntityView<T extends BaseRecord = BaseRecord> {
   actions?: RecordAction<T>[]
   /** Rules the schema cannot check alone because they read other records; run by the form before saving. */
   crossCheck?: CrossCheck
+  /**
+   * Fields the form fills in from one the user just changed from `before` (a vehicle's size from its kind). The form
+   * never overwrites a field the user typed in it.
+   */
+  follow?: (changed: string, before: unknown, values: Record<string, unknown>) => Record<string, unknown> | null
 }
 
 /** Reads a record another one refers to (undefined when missing or deleted). */

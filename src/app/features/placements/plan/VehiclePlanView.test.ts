@@ -2,6 +2,7 @@ import { flushPromises } from '@vue/test-utils'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Placement, ShootDay, Vehicle } from '../../../../core/model'
 import { fromLocalMetres } from '../../../../core/rules/footprint'
+import { planNumbers } from '../../../../core/rules/vehiclePlanEditing'
 import { newId } from '../../../../core/sync/ids'
 import { db } from '../../../db/db'
 import { mountPermitPage } from '../../permits/permitTestMount'
@@ -116,31 +117,62 @@ describe('VehiclePlanView', () => {
       args: { id: placements[0]!.id, position: { kerbId: 'k1', street: 'Rue de Mogador', side: 'odd', heading: 90, lat: expect.closeTo(48.8753, 4) } },
     })
     const fields = (move.args as unknown as { position: Record<string, number> }).position
+    // Odd numbers, inside the kerb's 1 to 41 (a house every 37 m here: the van stands in front of one).
     expect(fields.fromNumber! % 2).toBe(1)
-    expect(fields.toNumber!).toBeGreaterThan(fields.fromNumber!)
+    expect(fields.toNumber!).toBeGreaterThanOrEqual(fields.fromNumber!)
+    expect(fields.fromNumber!).toBeGreaterThanOrEqual(1)
+    expect(fields.toNumber!).toBeLessThanOrEqual(41)
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-list-row"]')[0]!.text()).toContain('Rue de Mogador'))
     wrapper.unmount()
   })
 
-  it('copies the plan to another day in one go and says how many were copied, skipped and had their décor cleared', async () => {
-    const { pid, day1, day2 } = await seed()
+  it('copies the plan to two days in one go, then replaces one of them; every vehicle keeps its number', async () => {
+    const { pid, day1, day2, placements } = await seed()
+    const day3 = await create<ShootDay>('shootDay', pid, { number: 3, date: '2099-03-10', dayType: 'normal', locationIds: [] })
     const wrapper = await mountPlan(`/p/${pid}/vehicle-plan?day=${day1.id}`)
     await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-list-row"]')).toHaveLength(6))
-    await wrapper.get('[data-testid="plan-copy-target"]').setValue(day2.id)
+    const days = () => wrapper.findAll('[data-testid="plan-copy-day"]')
+    const submit = () => wrapper.get('[data-testid="plan-copy-submit"]')
+    expect(days()).toHaveLength(2)
+    await days()[0]!.setValue(true)
+    await days()[1]!.setValue(true)
+    // Two empty days: nothing to ask.
+    expect(wrapper.find('[data-testid="plan-copy-mode"]').exists()).toBe(false)
+    expect(submit().text()).toBe('Copier vers 2 journées')
     const before = await db.outbox.count()
     await wrapper.get('[data-testid="plan-copy"] form').trigger('submit')
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-copy-report"]').text()).toContain('6 véhicules copiés.'))
-    // Day 2 does not shoot the Théâtre Mogador: the copies keep their place but lose the décor.
-    expect(wrapper.get('[data-testid="plan-copy-report"]').text()).toContain('Décor retiré pour 6 véhicules')
-    const copies = (await repositoryFor<Placement>('placement').list(pid)).filter((placement) => placement.shootDayId === day2.id)
-    expect(copies).toHaveLength(6)
-    expect(copies.every((copy) => copy.locationId === '' && typeof copy.lat === 'number')).toBe(true)
-    expect(await db.outbox.count()).toBe(before + 6)
+    await vi.waitFor(() => expect(wrapper.findAll('[data-testid="plan-copy-report"] li')).toHaveLength(2))
+    const report = wrapper.get('[data-testid="plan-copy-report"]').text()
+    expect(report).toMatch(/J2.*6 véhicules copiés\..*Décor retiré pour 6 véhicules/)
+    expect(report).toMatch(/J3.*6 véhicules copiés\./)
+    // One transaction, one create per copy.
+    expect(await db.outbox.count()).toBe(before + 12)
+    const onDay = async (id: string) => (await repositoryFor<Placement>('placement').list(pid)).filter((placement) => placement.shootDayId === id)
+    const firstCopies = await onDay(day2.id)
+    expect(firstCopies).toHaveLength(6)
+    expect(firstCopies.every((copy) => copy.locationId === '' && typeof copy.lat === 'number')).toBe(true)
+    // The copies were made in one go; each still carries its vehicle's number.
+    const vehicles = new Map((await repositoryFor<Vehicle>('vehicle').list(pid)).map((vehicle) => [vehicle.id, vehicle]))
+    const numberOn = (list: readonly Placement[]) => {
+      const numbers = planNumbers(list, vehicles)
+      return new Map(list.map((placement) => [placement.vehicleId, numbers.get(placement.id)]))
+    }
+    expect(numberOn(firstCopies)).toEqual(numberOn(placements))
+    expect(numberOn(await onDay(day3.id))).toEqual(numberOn(placements))
 
-    // A second copy adds nothing: every vehicle is already placed that day.
+    // Day 2 again: it has vehicles now, so "compléter" or "remplacer" must be chosen before anything is copied.
+    await days()[0]!.setValue(true)
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="plan-copy-mode"]').exists()).toBe(true))
+    expect(wrapper.findAll('.plan-copy-day')[0]!.text()).toContain('6 véhicules')
+    expect(submit().attributes('disabled')).toBeDefined()
+    await wrapper.get('[data-testid="plan-copy-replace"]').setValue(true)
+    expect(submit().attributes('disabled')).toBeUndefined()
     await wrapper.get('[data-testid="plan-copy"] form').trigger('submit')
-    await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-copy-report"]').text()).toContain('Aucun véhicule copié. 6 déjà placés ce jour-là'))
-    expect((await repositoryFor<Placement>('placement').list(pid)).filter((placement) => placement.shootDayId === day2.id)).toHaveLength(6)
+    await vi.waitFor(() => expect(wrapper.get('[data-testid="plan-copy-report"]').text()).toContain('6 véhicules retirés (remplacés).'))
+    const replaced = await onDay(day2.id)
+    expect(replaced).toHaveLength(6)
+    expect(replaced.some((placement) => firstCopies.some((copy) => copy.id === placement.id))).toBe(false)
+    expect(numberOn(replaced)).toEqual(numberOn(placements))
     wrapper.unmount()
   })
 

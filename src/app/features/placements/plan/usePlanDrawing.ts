@@ -1,11 +1,13 @@
 /**
  * Tracing the day's kerbs and base camp on the plan: in a drawing mode each tap on the map adds a point; once
  * finished, a small form names the kerb (street, side, house numbers at both ends) or the base camp, and the day is
- * patched. A kerb's edits follow to the vehicles parked along it, in the same transaction.
+ * patched. A kerb whose numbers are not those of its side is refused. A kerb's edits follow to the vehicles parked
+ * along it, in the same transaction.
  */
 import { computed, ref } from 'vue'
 import { KerbSchema, BaseCampSchema, validate, type BaseCamp, type FieldErrors, type Kerb } from '../../../../core/model'
-import { kerbChangeFields } from '../../../../core/rules/vehiclePlanEditing'
+import { kerbSideErrors } from '../../../../core/rules/kerbParking'
+import { kerbFollowers } from '../../../../core/rules/vehiclePlanEditing'
 import { newId } from '../../../../core/sync/ids'
 import type { useDayPlan } from '../useDayPlan'
 import { saveDayLayout } from './planWrites'
@@ -86,13 +88,7 @@ export function usePlanDrawing(plan: DayPlan, guarded: <T>(write: () => Promise<
   }
 
   /** The vehicles parked along `kerbId` and what changes for each now the kerb is `kerb` (null: removed). */
-  function followers(kerbId: string, kerb: Kerb | null) {
-    return plan.placements.value.flatMap((placement) => {
-      if (placement.kerbId !== kerbId) return []
-      const fields = kerbChangeFields(placement, plan.vehicles.value.get(placement.vehicleId), kerb)
-      return fields ? [{ id: placement.id, fields }] : []
-    })
-  }
+  const followers = (kerbId: string, kerb: Kerb | null) => kerbFollowers(kerbId, kerb, plan.placements.value, plan.vehicles.value)
 
   async function saveKerb(values: KerbDraft): Promise<boolean> {
     const day = plan.day.value
@@ -100,6 +96,9 @@ export function usePlanDrawing(plan: DayPlan, guarded: <T>(write: () => Promise<
     const checked = validate(KerbSchema, { ...values, id: values.id ?? newId() })
     if (!checked.ok) return (errors.value = checked.errors), false
     const kerb = checked.value as Kerb
+    // "Côté impair" with even numbers is a typing mistake: the vehicles along it would be numbered on the wrong side.
+    const wrongSide = kerbSideErrors(kerb)
+    if (wrongSide) return (errors.value = wrongSide), false
     const kerbs = [...(day.kerbs ?? []).filter((other) => other.id !== kerb.id), kerb]
     const result = await guarded(() => saveDayLayout(day, { kerbs }, followers(kerb.id, kerb)))
     if (result && !result.ok) errors.value = result.errors

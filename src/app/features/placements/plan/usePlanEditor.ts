@@ -1,14 +1,15 @@
 /**
  * The plan screen's vehicle editing: which vehicle is selected or highlighted, and what a drop, a turn, an added
- * vehicle or a panel edit writes. A drop is one write of where the vehicle stands (position, heading and the street
- * reading a kerb gives), which the write path sends as one `placement.move`;
- * a refused edit (departure before arrival) writes nothing and comes back as field errors.
+ * vehicle or a panel edit writes. A drop or a turn is one write of where the vehicle stands (position, heading and
+ * the street reading a kerb gives), which the write path sends as one `placement.move`; a vehicle with no room
+ * along the kerb is added "à placer" (no place) and the user is told. A refused edit (departure before arrival,
+ * house numbers another vehicle of the kerb holds) writes nothing and comes back as field errors.
  */
 import { computed, ref, type Ref } from 'vue'
 import type { FieldErrors, Placement, Vehicle } from '../../../../core/model'
-import { normaliseHeading } from '../../../../core/rules/footprint'
+import { typedExtentErrors } from '../../../../core/rules/kerbParking'
 import { placementFootprintInput } from '../../../../core/rules/vehiclePlan'
-import { droppedFields, freeSpotNear, type PlanPosition } from '../../../../core/rules/vehiclePlanEditing'
+import { droppedFields, freeSpotNear, kerbTooShort, turnedFields, type PlanPosition } from '../../../../core/rules/vehiclePlanEditing'
 import { useNoticeStore } from '../../../ui/noticeStore'
 import { useGuardedWrite } from '../../../ui/useGuardedWrite'
 import type { useDayPlan } from '../useDayPlan'
@@ -36,7 +37,7 @@ export function usePlanEditor(plan: DayPlan, productionId: Ref<string>) {
     const placement = plan.placements.value.find((candidate) => candidate.id === id)
     const vehicle = vehicleOf(placement)
     if (!placement || !vehicle || !plan.day.value) return null
-    return droppedFields(placement, vehicle, position, plan.day.value)
+    return droppedFields(placement, vehicle, position, plan.day.value, plan.placements.value)
   }
 
   /** Where a dropped vehicle lands (parked along a kerb near it): drawn there at once, before the write. */
@@ -47,47 +48,67 @@ export function usePlanEditor(plan: DayPlan, productionId: Ref<string>) {
 
   async function dropped({ id, ...position }: { id: string } & PlanPosition) {
     const fields = dropFields(id, position)
-    if (fields) await guarded(() => patchPlacement(productionId.value, id, fields))
+    if (!fields) return
+    await guarded(() => patchPlacement(productionId.value, id, fields))
+    const vehicle = vehicleOf(plan.placements.value.find((placement) => placement.id === id))
+    const short = vehicle && plan.day.value ? kerbTooShort(position, vehicle, plan.day.value) : null
+    if (vehicle && short) notices.info('vehiclePlan.vehicle.kerbTooShort', { name: vehicle.name, street: short.kerb.street, metres: Math.round(short.kerbLengthM) })
   }
 
+  /** House numbers typed in the panel are checked against the kerb before anything is written. */
   async function patchSelected(fields: Record<string, unknown>): Promise<FieldErrors> {
-    const id = selectedId.value
-    if (!id) return {}
-    const result = await guarded(() => patchPlacement(productionId.value, id, fields))
+    const current = selected.value
+    if (!current) return {}
+    if (['side', 'fromNumber', 'toNumber'].some((key) => key in fields)) {
+      const others = plan.placements.value.filter((placement) => placement.id !== current.id)
+      const refused = typedExtentErrors({ ...current, ...fields } as Placement, plan.day.value?.kerbs ?? [], others)
+      if (refused) return refused
+    }
+    const result = await guarded(() => patchPlacement(productionId.value, current.id, fields))
     return result && !result.ok ? result.errors : {}
   }
 
-  const turnTo = (id: string, heading: number) => guarded(() => patchPlacement(productionId.value, id, { heading: Math.round(normaliseHeading(heading)) }))
+  function turnTo(id: string, heading: number) {
+    const placement = plan.placements.value.find((candidate) => candidate.id === id)
+    if (!placement || !plan.day.value) return
+    const fields = turnedFields(placement, vehicleOf(placement), heading, plan.day.value, plan.placements.value)
+    return guarded(() => patchPlacement(productionId.value, id, fields))
+  }
   const turnBy = (delta: number) => selected.value && turnTo(selected.value.id, (selected.value.heading ?? 0) + delta)
 
-  /** A free spot near `centre` for a vehicle (along a kerb if one is near), clear of the day's other vehicles. */
+  /**
+   * A free spot near `centre` for a vehicle (along a kerb if one is near, between its ends), clear of the day's
+   * other vehicles; null when there is none.
+   */
   function spotFor(vehicle: Vehicle, centre: { lat: number; lng: number }, except?: string): Record<string, unknown> | null {
     const day = plan.day.value
     if (!day) return null
-    const others = plan.placements.value.flatMap((placement) => {
-      const footprint = placement.id === except ? null : placementFootprintInput(placement, plan.vehicles.value.get(placement.vehicleId))
-      return footprint ? [footprint] : []
-    })
-    return droppedFields({ kerbId: '', onStreet: true }, vehicle, freeSpotNear(centre, vehicle, day, others), day)
+    const others = plan.placements.value.filter((placement) => placement.id !== except)
+    const footprints = others.flatMap((placement) => placementFootprintInput(placement, plan.vehicles.value.get(placement.vehicleId)) ?? [])
+    const spot = freeSpotNear(centre, vehicle, day, footprints)
+    return spot && droppedFields({ kerbId: '', onStreet: true }, vehicle, spot, day, others)
   }
 
+  /** Adds a vehicle to the day near `centre`; with no room there it is added "à placer", and the user told why. */
   async function addVehicle(vehicle: Vehicle, centre: { lat: number; lng: number }) {
     const day = plan.day.value
+    if (!day) return
     const spot = spotFor(vehicle, centre)
-    if (!day || !spot) return
     const fields = { vehicleId: vehicle.id, shootDayId: day.id, locationId: day.locationIds[0] ?? '', onStreet: true, ...spot }
     const result = await guarded(() => addPlacement(productionId.value, fields))
-    if (result?.ok) {
+    if (result?.ok && spot) {
       select(result.record.id)
       notices.success('vehiclePlan.add.placed', { name: vehicle.name })
-    } else if (result) notices.error(Object.values(result.errors)[0] ?? 'errors.saveFailed')
+    } else if (result?.ok) notices.info('vehiclePlan.add.noRoom', { name: vehicle.name })
+    else if (result) notices.error(Object.values(result.errors)[0] ?? 'errors.saveFailed')
   }
 
-  /** Draws a placement made without a position (in the placements list) near the map's centre. */
+  /** Draws a vehicle "à placer" near the map's centre, if there is room there. */
   async function placeAt(placement: Placement, centre: { lat: number; lng: number }) {
     const vehicle = vehicleOf(placement)
-    const spot = vehicle && spotFor(vehicle, centre, placement.id)
-    if (!spot) return
+    if (!vehicle) return
+    const spot = spotFor(vehicle, centre, placement.id)
+    if (!spot) return notices.info('vehiclePlan.add.noRoomHere', { name: vehicle.name })
     await guarded(() => patchPlacement(productionId.value, placement.id, spot))
     select(placement.id)
   }

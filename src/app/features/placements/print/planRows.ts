@@ -1,6 +1,7 @@
 /**
  * The numbers the printed plan gives its vehicles: the same number on the drawing, in the list and in the street
- * extents, and the same as on the plan screen (planNumbers), so "n° 3" on paper is n° 3 on every phone.
+ * extents, and the same as on the plan screen (planNumbers): each vehicle's own, so "n° 3" on paper is n° 3 on every
+ * phone and every day of the shoot.
  */
 import type { Placement, Vehicle } from '../../../../core/model'
 import type { FootprintInput } from '../../../../core/rules/footprint'
@@ -19,7 +20,7 @@ export interface PlanRow {
 }
 
 export function numberPlacements(placements: readonly Placement[], vehicles: ReadonlyMap<string, Vehicle>): PlanRow[] {
-  const numbers = planNumbers(placements, (vehicleId) => vehicles.get(vehicleId)?.name ?? '')
+  const numbers = planNumbers(placements, vehicles)
   return placements
     .map((placement) => {
       const vehicle = vehicles.get(placement.vehicleId)
