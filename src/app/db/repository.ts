@@ -149,6 +149,16 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
 }
 
 /**
+ * Which production holds each of these ids on the phone, deleted records included (a create must never write over
+ * one); ids the phone does not hold are absent from the answer. One read of the keys asked, nothing more: an
+ * import asks it in chunks of a few hundred ids.
+ */
+export async function productionsHolding(entity: EntityName, ids: readonly string[], database: RegieDatabase = db): Promise<Map<string, string>> {
+  const found = await database.records(entity).bulkGet([...ids])
+  return new Map(found.filter((record) => record !== undefined).map((record) => [record.id, record.productionId]))
+}
+
+/**
  * Creates many records of several entities in one transaction (loading the demo production, importing):
  * all valid or nothing written. Returns the errors of the first invalid record.
  */
