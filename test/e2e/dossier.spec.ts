@@ -1,4 +1,6 @@
+import { readFileSync, writeFileSync } from 'node:fs'
 import { expect, test, type Locator, type Page } from '@playwright/test'
+import { withDeclaredSize } from '../../src/core/exchange/zipTesting'
 import { createProduction, fillForm, openControlledApp, printToPdf } from './helpers'
 
 const SHOTS = 'test-results/screenshots'
@@ -126,6 +128,12 @@ test('offline: a décor with two photos prints its scouting dossier, is compared
   await trainer.goto(`/p/${trainerPid}/locations`)
   await trainer.getByTestId('import-decors').setInputFiles('test/fixtures/photos/not-a-photo.txt')
   await expect(trainer.getByTestId('exchange-problem')).toContainText('pas un fichier ZIP')
+  // A ZIP whose directory says it unpacks to 3 GB is refused before anything is inflated, with the limit.
+  const bombPath = 'test-results/zip/decors-3-go.zip'
+  writeFileSync(bombPath, withDeclaredSize(readFileSync(zipPath), 'manifest.json', 3_000_000_000))
+  await trainer.getByTestId('import-decors').setInputFiles(bombPath)
+  await expect(trainer.getByTestId('exchange-problem')).toContainText(/3\s000(,\d)?\sMo, et un import en accepte 2\s000\sMo au plus/)
+  await trainer.screenshot({ path: `${SHOTS}/decor-import-too-large.png`, fullPage: true })
   await trainer.getByTestId('import-decors').setInputFiles(zipPath)
   await expect(trainer.getByTestId('import-counts')).toContainText('Décors : 2 — photos : 2')
   await trainer.screenshot({ path: `${SHOTS}/decor-import-preview.png`, fullPage: true })
@@ -137,10 +145,12 @@ test('offline: a décor with two photos prints its scouting dossier, is compared
   await expect(trainer.getByTestId('record-photos').locator('img.blob-image')).toHaveCount(2)
   await trainer.screenshot({ path: `${SHOTS}/decor-imported.png`, fullPage: true })
 
-  // The same file again: announced as copies, the first import untouched.
+  // The same file again: both décors are already here, nothing is imported twice, the first import untouched.
   await trainer.goto(`/p/${trainerPid}/locations`)
   await trainer.getByTestId('import-decors').setInputFiles(zipPath)
-  await expect(trainer.getByTestId('import-copies')).toBeVisible()
+  await expect(trainer.getByTestId('import-present')).toContainText('2 décors sont déjà dans cette production')
+  await expect(trainer.getByTestId('import-nothing')).toBeVisible()
+  await expect(trainer.getByTestId('confirm-import')).toHaveCount(0)
   await trainer.getByTestId('cancel-import').click()
   await expect(trainer.getByTestId('record-row')).toHaveCount(2)
   await other.setOffline(false)

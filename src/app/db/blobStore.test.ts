@@ -2,7 +2,12 @@
 // Node's Blob survives fake-indexeddb's structured clone; happy-dom's comes back as a plain object.
 import { describe, expect, it } from 'vitest'
 import { digestSha256 } from '../../core/media/digest'
-import { addPhoto, describePhoto, getBlob, livePhotos, movePhoto, removePhoto, saveSignature, type PhotoBytes } from './blobStore'
+import type { BaseRecord } from '../../core/model'
+import {
+  addPhoto, blobsOnDevice, createWithBlobs, describePhoto, getBlob, livePhotos, movePhoto, RecordsExist, removePhoto, saveSignature, type PhotoBytes,
+} from './blobStore'
+import { pendingBlobs } from './blobQueueStore'
+import { productionsHolding } from './repository'
 import { RegieDatabase } from './db'
 import { StorageFailure } from './storageErrors'
 import { useTestDatabases } from './testDatabases'
@@ -172,5 +177,43 @@ describe('photo list', () => {
     expect(await describePhoto('prod-1', a.id, { stagingNote: 'x'.repeat(2001) }, database)).toEqual({ ok: false, errors: { stagingNote: 'validation.tooLong' } })
     await removePhoto('prod-1', a.id, database)
     expect(await describePhoto('prod-1', a.id, { caption: 'trop tard' }, database)).toEqual({ ok: false, errors: { _: 'errors.notFound' } })
+  })
+})
+
+describe('createWithBlobs', () => {
+  const at = '2025-06-01T08:00:00.000Z'
+  const record = (id: string, productionId: string, extra: Record<string, unknown> = {}) =>
+    ({ id, productionId, createdAt: at, updatedAt: at, deletedAt: null, name: `Décor ${id}`, ...extra }) as BaseRecord
+
+  it('writes records, their new bytes and the upload queue in one go, bytes already here queued only', async () => {
+    const database = open()
+    const first = await bytes('façade')
+    await addPhoto({ ...decor, processed: first }, database)
+    const second = await bytes('cour')
+    await createWithBlobs({
+      productionId: 'prod-2',
+      records: [{ entity: 'location', record: record('l1', 'prod-2') }, { entity: 'photo', record: record('p1', 'prod-2', { ownerId: 'l1', sha256: second.sha256 }) }],
+      blobs: [{ sha256: second.sha256, mime: 'image/jpeg', blob: second.blob }, { sha256: first.sha256, mime: 'image/jpeg', blob: null }],
+    }, database)
+    expect(await productionsHolding('location', ['l1', 'l9'], database)).toEqual(new Map([['l1', 'prod-2']]))
+    expect(await blobsOnDevice([first.sha256, second.sha256, 'f'.repeat(64)], database)).toEqual(new Set([first.sha256, second.sha256]))
+    expect((await pendingBlobs('prod-2', database)).map((blob) => blob.sha256).sort()).toEqual([first.sha256, second.sha256].sort())
+    expect((await database.outbox.toArray()).map((entry) => entry.name)).toEqual(['photo.create', 'location.create', 'photo.create'])
+  })
+
+  it('writes nothing when any of its records is on the phone by then, in any production, deleted or not', async () => {
+    const database = open()
+    await createWithBlobs({ productionId: 'prod-1', records: [{ entity: 'location', record: record('l1', 'prod-1', { name: 'Original' }) }], blobs: [] }, database)
+    const photo = await bytes('cave')
+    const attempt = createWithBlobs({
+      productionId: 'prod-2',
+      records: [{ entity: 'location', record: record('l2', 'prod-2') }, { entity: 'location', record: record('l1', 'prod-2') }],
+      blobs: [{ sha256: photo.sha256, mime: 'image/jpeg', blob: photo.blob }],
+    }, database)
+    await expect(attempt).rejects.toEqual(new RecordsExist(['l1']))
+    expect(await database.records('location').get(['prod-1', 'l1'])).toMatchObject({ productionId: 'prod-1', name: 'Original' })
+    expect(await database.records('location').get(['prod-2', 'l2'])).toBeUndefined()
+    expect(await database.blobs.count()).toBe(0)
+    expect(await database.outbox.count()).toBe(1)
   })
 })

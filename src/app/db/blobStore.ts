@@ -8,10 +8,12 @@
 import type { Observable } from 'dexie'
 import * as v from 'valibot'
 import { digestSha256 } from '../../core/media/digest'
-import { photoFields, PhotoSchema, SignatureSchema, validate, type EntityName, type Photo, type Signature, type SignerRole } from '../../core/model'
+import {
+  photoFields, PhotoSchema, SignatureSchema, validate, type BaseRecord, type EntityName, type Photo, type Signature, type SignerRole,
+} from '../../core/model'
 import { newId } from '../../core/sync/ids'
 import { db, liveQuery, type RegieDatabase } from './db'
-import { changedFields, type SaveResult } from './repository'
+import { changedFields, productionsHolding, type RecordsById, type SaveResult } from './repository'
 import { queueBlobUpload } from './blobQueueStore'
 import { writeFailure } from './storageErrors'
 import { commitChanges, writeTables, type LocalChange } from './writePath'
@@ -114,6 +116,51 @@ export async function attachDocument(
     throw writeFailure(error)
   }
   return sha256
+}
+
+/** Records to create that the phone holds by the time they are written (another tab, a pull): nothing was written. */
+export class RecordsExist extends Error {
+  constructor(readonly ids: string[]) {
+    super(`${ids.length} records already on this phone, first ${ids[0]}`)
+    this.name = 'RecordsExist'
+  }
+}
+
+/**
+ * Creates records with the bytes they point at, in one transaction (imported décors with their photos): bytes not on
+ * the phone yet are stored (`blob`; null for bytes it holds), all are queued for upload by the production, and the
+ * records with their outbox entries go through the write path. Nothing already here is overwritten: when any id is on
+ * the phone by then, nothing is written and RecordsExist names them.
+ */
+export async function createWithBlobs(
+  input: { productionId: string; records: { entity: RecordsById; record: BaseRecord }[]; blobs: { sha256: string; mime: string; blob: Blob | null }[] },
+  database: RegieDatabase = db,
+): Promise<void> {
+  const entities = [...new Set(input.records.map(({ entity }) => entity))]
+  const tables = entities.map((entity) => database.records(entity))
+  try {
+    await database.transaction('rw', [database.blobs, database.blobUploads, ...tables, ...writeTables(database)], async () => {
+      const taken: string[] = []
+      for (const entity of entities) {
+        const ids = input.records.filter((entry) => entry.entity === entity).map(({ record }) => record.id)
+        taken.push(...[...(await productionsHolding(entity, ids, database)).keys()])
+      }
+      if (taken.length > 0) throw new RecordsExist(taken)
+      for (const { sha256, mime, blob } of input.blobs) {
+        if (blob) await keepBlob(database, input.productionId, sha256, blob, mime)
+        else if ((await database.blobs.where('sha256').equals(sha256).count()) > 0) await queueBlobUpload(input.productionId, sha256, database)
+        else throw new Error(`Bytes ${sha256} are no longer on this phone`)
+      }
+      await commitChanges(input.records.map(({ entity, record }) => ({ op: 'create', entity, record })), database)
+    })
+  } catch (error) {
+    throw error instanceof RecordsExist ? error : writeFailure(error)
+  }
+}
+
+/** Which of these bytes the phone holds, read from the keys alone. */
+export async function blobsOnDevice(sha256s: readonly string[], database: RegieDatabase = db): Promise<Set<string>> {
+  return new Set(await database.blobs.where('sha256').anyOf([...sha256s]).primaryKeys())
 }
 
 export async function getBlob(sha256: string, database: RegieDatabase = db): Promise<Blob | null> {

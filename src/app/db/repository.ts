@@ -155,6 +155,19 @@ export function createRepository<T extends BaseRecord>(entity: EntityName, datab
   }
 }
 
+/** The records found by id alone, whatever their production (db.ts indexes `id` for these). */
+export type RecordsById = 'location' | 'photo'
+
+/**
+ * Which production holds each of these ids on the phone, deleted records included (an import makes copies of
+ * records another production holds); ids the phone does not hold are absent from the answer. One read of the `id`
+ * index for the ids asked: an import asks it in chunks of a few hundred ids.
+ */
+export async function productionsHolding(entity: RecordsById, ids: readonly string[], database: RegieDatabase = db): Promise<Map<string, string>> {
+  const found = await database.records(entity).where('id').anyOf([...ids]).toArray()
+  return new Map(found.map((record) => [record.id, record.productionId]))
+}
+
 /**
  * Creates many records of several entities in one transaction (loading the demo production, importing):
  * all valid or nothing written. Returns the errors of the first invalid record.

@@ -58,4 +58,24 @@ describe('useLiveQuery', () => {
     scope.stop()
     expect(second.listeners.size).toBe(0)
   })
+
+  it('while held, stops following and keeps what it read; once released, reads again', async () => {
+    const source = manualObservable<number>()
+    const held = ref(false)
+    const scope = effectScope()
+    const state = scope.run(() => useLiveQuery(() => source.observable, 0, { held }))!
+    source.emit(1)
+    held.value = true
+    await nextTick()
+    expect(source.listeners.size).toBe(0)
+    expect(state.data.value).toBe(1)
+    expect(state.loading.value).toBe(false)
+    held.value = false
+    await nextTick()
+    expect(source.listeners.size).toBe(1)
+    expect(state.loading.value).toBe(false)
+    source.emit(2)
+    expect(state.data.value).toBe(2)
+    scope.stop()
+  })
 })

@@ -2,7 +2,7 @@
  * Vue binding of Dexie's liveQuery: a readonly ref that follows the database (including writes made by other
  * tabs), re-subscribed when its sources change and unsubscribed when the component goes away.
  */
-import { computed, onScopeDispose, shallowRef, watch, type Ref, type WatchSource } from 'vue'
+import { computed, onScopeDispose, shallowRef, toValue, watch, type MaybeRefOrGetter, type Ref, type WatchSource } from 'vue'
 import type { Observable } from 'dexie'
 
 export interface LiveQueryState<T> {
@@ -11,11 +11,19 @@ export interface LiveQueryState<T> {
   error: Readonly<Ref<unknown>>
 }
 
+const HELD = Symbol('held')
+
 /**
  * `loaded: true` says `initial` is already real data (a cached result): it is shown at once, and the live
  * query starts after that first paint, since reading a large list back blocks the main thread a while.
+ * While `held` is true the query is not followed: what was read last stays, and it is read again once released.
+ * A long write in batches (an import) holds it, as re-reading a large list after every batch would hold the page.
  */
-export function useLiveQuery<T>(source: WatchSource<Observable<T> | null>, initial: T, options: { loaded?: boolean } = {}): LiveQueryState<T> {
+export function useLiveQuery<T>(
+  source: WatchSource<Observable<T> | null>,
+  initial: T,
+  options: { loaded?: boolean; held?: MaybeRefOrGetter<boolean> } = {},
+): LiveQueryState<T> {
   const data = shallowRef<T>(initial) as Ref<T>
   const loading = shallowRef(!options.loaded)
   const error = shallowRef<unknown>(null)
@@ -39,12 +47,13 @@ export function useLiveQuery<T>(source: WatchSource<Observable<T> | null>, initi
   }
 
   const stop = watch(
-    source,
+    () => (toValue(options.held) ? HELD : toValue(source)),
     (observable, previous) => {
       const current = ++generation
       subscription?.unsubscribe()
       subscription = null
-      if (previous !== undefined) loading.value = true
+      if (observable === HELD) return
+      if (previous !== undefined && previous !== HELD) loading.value = true
       if (!observable) {
         data.value = initial
         loading.value = false

@@ -5,10 +5,11 @@ import { digestSha256 } from '../media/digest'
 import { LocationSchema, type Location } from '../model/location'
 import { PhotoSchema, type Photo } from '../model/photo'
 import {
-  DECOR_ARCHIVE_FORMAT, DECOR_ARCHIVE_VERSION, isSafeEntryPath, MANIFEST_PATH, photoPath, readDecorArchive, writeDecorArchive,
-  type ArchiveContent, type DecorArchiveManifest,
+  DECOR_ARCHIVE_FORMAT, DECOR_ARCHIVE_VERSION, firstRepeatedId, IMPORT_LIMITS, isSafeEntryPath, MANIFEST_PATH, photoPath, readDecorArchive,
+  writeDecorArchive, type ArchiveContent, type ArchiveProgress, type DecorArchiveManifest,
 } from './decorArchive'
-import { archiveRecordIds, planDecorImport } from './decorImport'
+import { MAX_BLOB_BYTES } from '../sync/blobRules'
+import { recordingSource, steppedPace, withDeclaredSize } from './zipTesting'
 
 const base = { productionId: 'prod-a', createdAt: '2025-06-01T08:00:00.000Z', updatedAt: '2025-06-01T08:00:00.000Z' }
 const location = (id: string, extra: Record<string, unknown> = {}): Location =>
@@ -67,7 +68,7 @@ describe('writing and reading back', () => {
     expect(read.archive.manifest.locations).toEqual(content.locations)
     expect(read.archive.manifest.photos).toEqual(content.photos)
     expect(read.archive.manifest.exportedAt).toBe(content.exportedAt)
-    for (const photo of content.photos) expect(read.archive.files.get(photo.sha256)).toEqual(content.files.get(photo.sha256))
+    for (const photo of content.photos) expect(await read.archive.photoBytes(photo.sha256)).toEqual(content.files.get(photo.sha256))
   })
 
   it('names each photo file by its SHA-256', async () => {
@@ -188,27 +189,92 @@ describe('safe entry paths', () => {
   })
 })
 
-describe('planning an import', () => {
-  it('keeps the ids on a device that does not hold them, moving everything to the target production', async () => {
-    const read = await readDecorArchive(writeDecorArchive(await sample()).zip)
-    if (!read.ok) throw new Error('unreadable')
-    const plan = planDecorImport(read.archive, { productionId: 'prod-b', existingIds: new Set(), newId: () => 'unused' })
-    expect(plan.copies).toBe(0)
-    expect(plan.locations.map((l) => [l.id, l.productionId])).toEqual([['l1', 'prod-b'], ['l2', 'prod-b']])
-    expect(plan.photos.map((p) => [p.id, p.ownerId, p.productionId])).toEqual([['ph1', 'l1', 'prod-b'], ['ph2', 'l1', 'prod-b']])
-    expect(plan.blobs.map((blob) => blob.sha256)).toEqual(read.archive.manifest.photos.map((p) => p.sha256))
-    expect(archiveRecordIds(read.archive)).toEqual(['l1', 'l2', 'ph1', 'ph2'])
+describe('refusing a file beyond the import limits, before anything is inflated', () => {
+  it('whose directory declares more than an import may unpack (a zip bomb): only the end of the file and its directory are read', async () => {
+    const zip = withDeclaredSize(writeDecorArchive(await sample()).zip, MANIFEST_PATH, 3_000_000_000)
+    const source = recordingSource(zip)
+    expect(await readDecorArchive(source)).toMatchObject({ ok: false, problem: { kind: 'tooLargeTotal', max: IMPORT_LIMITS.totalBytes } })
+    expect(source.reads).toHaveLength(2)
   })
 
-  it('brings a décor already on the device in as a copy with a new id, its photos following it', async () => {
-    const read = await readDecorArchive(writeDecorArchive(await sample()).zip)
-    if (!read.ok) throw new Error('unreadable')
-    let n = 0
-    const ids = ['l2', 'new-1', 'new-2', 'new-3']
-    const plan = planDecorImport(read.archive, { productionId: 'prod-a', existingIds: new Set(['l1', 'ph1']), newId: () => ids[n++]! })
-    expect(plan.copies).toBe(1)
-    // 'l2' is drawn for the copy of l1 but taken by the archive's own l2: the next id is used.
-    expect(plan.locations.map((l) => l.id)).toEqual(['new-1', 'l2'])
-    expect(plan.photos.map((p) => [p.id, p.ownerId])).toEqual([['new-2', 'new-1'], ['ph2', 'new-1']])
+  it('with a photo larger than the team server accepts as one blob, saying its size honestly or not', async () => {
+    const content = await sample()
+    const path = photoPath(content.photos[0]!)
+    const declared = withDeclaredSize(writeDecorArchive(content).zip, path, MAX_BLOB_BYTES + 1)
+    expect(await readDecorArchive(declared)).toEqual({ ok: false, problem: { kind: 'tooLarge', path } })
+    // 30 MB of zeros deflate to 30 kB: the declared size alone refuses them.
+    const bomb = tamper(writeDecorArchive(content).zip, { [path]: new Uint8Array(30_000_000) })
+    const source = recordingSource(bomb)
+    expect(await readDecorArchive(source)).toEqual({ ok: false, problem: { kind: 'tooLarge', path } })
+    expect(source.reads).toHaveLength(2)
+  })
+
+  it('whose manifest inflates to more than it declared', async () => {
+    const zip = tamper(writeDecorArchive(await sample()).zip, { [MANIFEST_PATH]: strToU8(JSON.stringify({ format: DECOR_ARCHIVE_FORMAT, pad: ' '.repeat(5_000_000) })) })
+    expect(await readDecorArchive(withDeclaredSize(zip, MANIFEST_PATH, 1000))).toEqual({ ok: false, problem: { kind: 'tooLarge', path: MANIFEST_PATH } })
+  })
+
+  it('with more files than one import may hold', async () => {
+    const files = Object.fromEntries(Array.from({ length: IMPORT_LIMITS.entries }, (_, i) => [`notes/${i}.txt`, strToU8('')]))
+    const zip = tamper(writeDecorArchive({ ...(await sample()), photos: [], files: new Map() }).zip, files)
+    expect(await readDecorArchive(zip)).toEqual({ ok: false, problem: { kind: 'tooManyEntries', entries: IMPORT_LIMITS.entries + 1, max: IMPORT_LIMITS.entries } })
+  })
+
+  it('with more décors or photo records than one import may queue for the team', async () => {
+    const decors = withManifest(writeDecorArchive(await sample()).zip, (manifest) => {
+      manifest.locations = Array.from({ length: IMPORT_LIMITS.decors + 1 }, (_, i) => ({ id: `l${i}` }) as Location)
+    })
+    expect(await readDecorArchive(decors)).toEqual({ ok: false, problem: { kind: 'tooManyDecors', count: IMPORT_LIMITS.decors + 1, max: IMPORT_LIMITS.decors } })
+    const photos = withManifest(writeDecorArchive(await sample()).zip, (manifest) => {
+      manifest.photos = Array.from({ length: IMPORT_LIMITS.photos + 1 }, (_, i) => ({ id: `p${i}` }) as Photo)
+    })
+    expect(await readDecorArchive(photos)).toEqual({ ok: false, problem: { kind: 'tooManyPhotos', count: IMPORT_LIMITS.photos + 1, max: IMPORT_LIMITS.photos } })
+  })
+})
+
+describe('reading a large archive', () => {
+  it('finds an id given twice among 100,000 décors in one pass (each id read once)', () => {
+    let reads = 0
+    const records = Array.from({ length: 100_000 }, (_, i) => ({
+      get id() {
+        reads++
+        return `l${i}`
+      },
+    }))
+    expect(firstRepeatedId(records)).toBeUndefined()
+    expect(reads).toBe(100_000)
+    reads = 0
+    records.push({ id: 'l99999' } as never)
+    expect(firstRepeatedId(records)).toBe('l99999')
+    expect(reads).toBe(100_000)
+  })
+
+  it('reads 2,000 décors and 300 photos in slices, reporting its progress, the page getting its turn between slices', async () => {
+    const content = await sample()
+    const locations = Array.from({ length: 2000 }, (_, i) => location(`l${i}`))
+    const files = new Map<string, Uint8Array>()
+    const photos: Photo[] = []
+    for (let i = 0; i < 300; i++) {
+      const bytes = bytesOf(i, 1000 + i)
+      const photo = await photoOf(`ph${i}`, `l${i}`, bytes)
+      photos.push(photo)
+      files.set(photo.sha256, bytes)
+    }
+    const { zip } = writeDecorArchive({ ...content, locations, photos, files })
+    const pace = steppedPace(1, 25)
+    const progress: ArchiveProgress[] = []
+    const order: string[] = []
+    setTimeout(() => order.push('timer'), 0)
+    const read = await readDecorArchive(zip, { pace, onProgress: (step) => progress.push(step) })
+    order.push('read')
+
+    expect(read.ok && read.archive.manifest.locations.length).toBe(2000)
+    expect(order).toEqual(['timer', 'read'])
+    // A pace after each décor, each photo record and each piece of the manifest, on a clock moving 1 ms per look.
+    expect(pace.slices).toBeGreaterThanOrEqual((2000 + 300) / 26)
+    const lastRead = progress.filter((step) => step.phase === 'read').at(-1)!
+    expect(lastRead.done).toBe(lastRead.total)
+    const checks = progress.filter((step) => step.phase === 'check').map((step) => step.done)
+    expect(checks).toEqual(Array.from({ length: 301 }, (_, i) => i))
   })
 })

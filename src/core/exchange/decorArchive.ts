@@ -3,13 +3,19 @@
  * scout's phone to the office): `manifest.json` (format name and version, the décors and their photo records) and
  * `photos/<sha256>.<ext>`, each photo's bytes named by their SHA-256.
  * Reading trusts nothing: a file that is not ours, from a newer version, with a path that climbs out of its folder,
- * an invalid record or a photo whose bytes do not match their hash is refused whole, with the reason.
+ * beyond the import limits (IMPORT_LIMITS), with an invalid record or a photo whose bytes do not match their hash is
+ * refused whole, with the reason, before anything is written. It works in slices (pace.ts) and holds one photo in
+ * memory at a time, however big the file.
  */
-import { strFromU8, strToU8, unzipSync, zipSync, type Zippable } from 'fflate'
+import { strToU8, zipSync, type Zippable } from 'fflate'
 import * as v from 'valibot'
-import { digestSha256 } from '../media/digest'
+import { digestSha256InSlices } from '../media/digest'
 import { LocationSchema, type Location } from '../model/location'
 import { PhotoSchema, type Photo } from '../model/photo'
+import { MAX_BLOB_BYTES } from '../sync/blobRules'
+import { createPace, type Pace } from './pace'
+import { parseJsonInSlices } from './slicedJson'
+import { bytesSource, readZipDirectory, readZipEntry, ZipRefused, type ZipEntry, type ZipProblem, type ZipSource } from './zipReader'
 
 export const DECOR_ARCHIVE_FORMAT = 'regie.decors'
 /** Raised when the manifest changes in a way an older app cannot read; an older app refuses a newer file. */
@@ -18,9 +24,37 @@ export const MANIFEST_PATH = 'manifest.json'
 
 const PHOTO_EXTENSIONS: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 'png', 'image/webp': 'webp' }
 const PHOTO_PATH = /^photos\/([0-9a-f]{64})\.(jpg|png|webp)$/
-/** Photos are at most 20 MB (photo.ts); a manifest of thousands of décors stays far below 50 MB. */
-const MAX_PHOTO_BYTES = 20_000_000
-const MAX_MANIFEST_BYTES = 50_000_000
+
+/**
+ * What one import may bring. Sized on a real hand-in with room to spare: a trainee's 25 décors with 40 photos each,
+ * resized to 2,048 px (JPEG 0.85, about 0.5 to 1.5 MB each), so 1,000 photos and at most about 1.5 GB.
+ */
+export const IMPORT_LIMITS = {
+  /** Files in the ZIP: ten times the hand-in's 1,001. Each costs a directory entry, a hash and a queued upload. */
+  entries: 10_000,
+  /** Unpacked size of all files together: the hand-in's 1.5 GB with a margin; a phone's browser storage holds little more. */
+  totalBytes: 2_000_000_000,
+  /** A photo file: what the team server accepts as one blob (25 MiB), so every imported photo can be uploaded. */
+  photoBytes: MAX_BLOB_BYTES,
+  /**
+   * Décors one import may queue as changes for the team: all the scouting of a feature several times over. 100,000
+   * queued changes swamp a team server (and the phones that pull them); more goes through team sync.
+   */
+  decors: 5_000,
+  /** Photo records, one queued change each: as many as the files the ZIP may hold. */
+  photos: 10_000,
+  /**
+   * The manifest: at the two caps above, 5,000 décors of ~2 kB (the demo's fullest: 3.3 kB) and 10,000 photo records
+   * of 0.65 kB are 17 MB; 50 MB leaves room for décors full of notes.
+   */
+  manifestBytes: 50_000_000,
+  /**
+   * One value parsed at once (a décor, a photo record): a décor with every text field full is 19,000 characters, under
+   * 100 kB of UTF-8; the rest is room for long lists of rooms and contacts.
+   */
+  recordBytes: 1_000_000,
+}
+export type ImportLimits = typeof IMPORT_LIMITS
 
 export const photoPath = (photo: Pick<Photo, 'sha256' | 'mime'>) => `photos/${photo.sha256}.${PHOTO_EXTENSIONS[photo.mime] ?? 'jpg'}`
 
@@ -44,22 +78,40 @@ export interface DecorArchiveManifest {
 /** What a ZIP holds once read and checked: every record valid, every photo's bytes present and matching. */
 export interface DecorArchive {
   manifest: DecorArchiveManifest
-  /** Photo bytes by SHA-256. */
-  files: Map<string, Uint8Array>
+  /**
+   * A photo's bytes by SHA-256, read again from the file when they are written (never all in memory at once) and
+   * checked against their hash again.
+   */
+  photoBytes(sha256: string, pace?: Pace): Promise<Uint8Array>
 }
 
 export type ArchiveProblem =
-  | { kind: 'notZip' }
+  | ZipProblem
   | { kind: 'notOurs' }
   | { kind: 'newerVersion'; version: number }
   | { kind: 'unsafePath'; path: string }
-  | { kind: 'tooLarge'; path: string }
+  | { kind: 'tooManyDecors'; count: number; max: number }
+  | { kind: 'tooManyPhotos'; count: number; max: number }
   | { kind: 'corruptedManifest' }
   | { kind: 'invalidRecord'; entity: 'location' | 'photo'; id: string; field: string; message: string }
   | { kind: 'missingPhoto'; path: string }
   | { kind: 'corruptedPhoto'; path: string }
 
 export type ArchiveReading = { ok: true; archive: DecorArchive } | { ok: false; problem: ArchiveProblem }
+
+/** `read`: the manifest's bytes (compressed bytes read); `check`: the photo files whose hash was checked. */
+export interface ArchiveProgress {
+  phase: 'read' | 'check'
+  done: number
+  total: number
+}
+
+export interface ReadOptions {
+  pace?: Pace
+  onProgress?: (progress: ArchiveProgress) => void
+  /** Tests lower or raise them; the app uses IMPORT_LIMITS. */
+  limits?: Partial<ImportLimits>
+}
 
 export interface ArchiveContent {
   production: { id: string; name: string }
@@ -115,6 +167,7 @@ export function isSafeEntryPath(path: string): boolean {
   return segments.every((segment) => segment !== '' && segment !== '.' && segment !== '..')
 }
 
+
 const HeaderSchema = v.looseObject({ format: v.literal(DECOR_ARCHIVE_FORMAT), version: v.pipe(v.number(), v.integer(), v.minValue(1)) })
 const ManifestSchema = v.looseObject({
   exportedAt: v.string(),
@@ -129,95 +182,133 @@ function firstIssue(issues: readonly v.BaseIssue<unknown>[]): { field: string; m
   return { field: v.getDotPath(issue) ?? '_', message: issue.message }
 }
 
-function unzip(bytes: Uint8Array): { ok: true; entries: Record<string, Uint8Array> } | { ok: false; problem: ArchiveProblem } {
-  let problem: ArchiveProblem | null = null
-  let entries: Record<string, Uint8Array>
-  try {
-    entries = unzipSync(bytes, {
-      // Looks at every name before anything is inflated: only the manifest and photos are read at all.
-      filter: (file) => {
-        if (problem) return false
-        if (!isSafeEntryPath(file.name)) problem = { kind: 'unsafePath', path: file.name }
-        else if (file.name === MANIFEST_PATH && file.originalSize > MAX_MANIFEST_BYTES) problem = { kind: 'tooLarge', path: file.name }
-        else if (PHOTO_PATH.test(file.name) && file.originalSize > MAX_PHOTO_BYTES) problem = { kind: 'tooLarge', path: file.name }
-        return !problem && (file.name === MANIFEST_PATH || PHOTO_PATH.test(file.name))
-      },
-    })
-  } catch {
-    return { ok: false, problem: problem ?? { kind: 'notZip' } }
-  }
-  return problem ? { ok: false, problem } : { ok: true, entries }
+function recordId(input: unknown): string {
+  const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined
+  return typeof id === 'string' ? id : '?'
 }
 
-export async function readDecorArchive(bytes: Uint8Array): Promise<ArchiveReading> {
-  const unzipped = unzip(bytes)
-  if (!unzipped.ok) return unzipped
-  const { entries } = unzipped
-  const manifestBytes = entries[MANIFEST_PATH]
-  if (!manifestBytes) return { ok: false, problem: { kind: 'notOurs' } }
+/** The first id given twice, in one pass: 100,000 décors take milliseconds (comparing each with all before took 36 s). */
+export function firstRepeatedId(records: Iterable<{ id: string }>): string | undefined {
+  const seen = new Set<string>()
+  for (const { id } of records) {
+    if (seen.has(id)) return id
+    seen.add(id)
+  }
+  return undefined
+}
 
+class ArchiveRefused extends Error {
+  constructor(readonly problem: ArchiveProblem) {
+    super(`Archive refused: ${problem.kind}`)
+    this.name = 'ArchiveRefused'
+  }
+}
+
+function refuse(problem: ArchiveProblem): never {
+  throw new ArchiveRefused(problem)
+}
+
+export async function readDecorArchive(input: Uint8Array | ZipSource, options: ReadOptions = {}): Promise<ArchiveReading> {
+  const source = input instanceof Uint8Array ? bytesSource(input) : input
+  const limits = { ...IMPORT_LIMITS, ...options.limits }
+  try {
+    return { ok: true, archive: await readArchive(source, limits, options.pace ?? createPace(), options.onProgress) }
+  } catch (error) {
+    if (error instanceof ZipRefused || error instanceof ArchiveRefused) return { ok: false, problem: error.problem }
+    throw error
+  }
+}
+
+async function readArchive(source: ZipSource, limits: ImportLimits, pace: Pace, onProgress?: (progress: ArchiveProgress) => void): Promise<DecorArchive> {
+  // Nothing is inflated before the whole directory has passed: entry count, total size, names, each file's size.
+  const entries = indexEntries(await readZipDirectory(source, limits), limits)
+  const manifestEntry = entries.get(MANIFEST_PATH) ?? refuse({ kind: 'notOurs' })
+  const manifestBytes = await readZipEntry(source, manifestEntry, pace, (done) => onProgress?.({ phase: 'read', done, total: manifestEntry.compressedSize }))
   let raw: unknown
   try {
-    raw = JSON.parse(strFromU8(manifestBytes))
+    raw = await parseJsonInSlices(manifestBytes, pace, limits.recordBytes)
   } catch {
-    return { ok: false, problem: { kind: 'corruptedManifest' } }
+    refuse({ kind: 'corruptedManifest' })
   }
   const header = v.safeParse(HeaderSchema, raw)
-  if (!header.success) return { ok: false, problem: { kind: 'notOurs' } }
-  if (header.output.version > DECOR_ARCHIVE_VERSION) return { ok: false, problem: { kind: 'newerVersion', version: header.output.version } }
+  if (!header.success) refuse({ kind: 'notOurs' })
+  const version = header.output.version
+  if (version > DECOR_ARCHIVE_VERSION) refuse({ kind: 'newerVersion', version })
   const body = v.safeParse(ManifestSchema, raw)
-  if (!body.success) return { ok: false, problem: { kind: 'corruptedManifest' } }
+  if (!body.success) refuse({ kind: 'corruptedManifest' })
+  const { exportedAt, production, locations: locationInputs, photos: photoInputs } = body.output
+  // Counted before any record is checked: a file of 100,000 décors is refused at once.
+  if (locationInputs.length > limits.decors) refuse({ kind: 'tooManyDecors', count: locationInputs.length, max: limits.decors })
+  if (photoInputs.length > limits.photos) refuse({ kind: 'tooManyPhotos', count: photoInputs.length, max: limits.photos })
 
-  const locations: Location[] = []
-  for (const input of body.output.locations) {
-    const parsed = v.safeParse(LocationSchema, input)
-    if (!parsed.success) return { ok: false, problem: { kind: 'invalidRecord', entity: 'location', id: recordId(input), ...firstIssue(parsed.issues) } }
-    if (locations.some((location) => location.id === parsed.output.id)) {
-      return { ok: false, problem: { kind: 'invalidRecord', entity: 'location', id: parsed.output.id, field: 'id', message: 'exchange.invalid.duplicateId' } }
-    }
-    // A tombstone carried by an older export is not a décor to bring back.
-    if (!parsed.output.deletedAt) locations.push(parsed.output)
-  }
+  const locations = await validRecords(locationInputs, LocationSchema, 'location', pace)
+  const photos = await validRecords(photoInputs, PhotoSchema, 'photo', pace)
   const locationIds = new Set(locations.map((location) => location.id))
-
-  const photos: Photo[] = []
-  const files = new Map<string, Uint8Array>()
-  for (const input of body.output.photos) {
-    const parsed = v.safeParse(PhotoSchema, input)
-    if (!parsed.success) return { ok: false, problem: { kind: 'invalidRecord', entity: 'photo', id: recordId(input), ...firstIssue(parsed.issues) } }
-    const photo = parsed.output
-    if (photo.deletedAt) continue
+  const files = new Map<string, { entry: ZipEntry; mime: string }>()
+  for (const photo of photos) {
     if (photo.ownerEntity !== 'location' || !locationIds.has(photo.ownerId)) {
-      return { ok: false, problem: { kind: 'invalidRecord', entity: 'photo', id: photo.id, field: 'ownerId', message: 'exchange.invalid.owner' } }
-    }
-    if (photos.some((other) => other.id === photo.id)) {
-      return { ok: false, problem: { kind: 'invalidRecord', entity: 'photo', id: photo.id, field: 'id', message: 'exchange.invalid.duplicateId' } }
+      refuse({ kind: 'invalidRecord', entity: 'photo', id: photo.id, field: 'ownerId', message: 'exchange.invalid.owner' })
     }
     const path = photoPath(photo)
-    const data = entries[path]
-    if (!data) return { ok: false, problem: { kind: 'missingPhoto', path } }
-    if (!files.has(photo.sha256)) {
-      if ((await digestSha256(data as Uint8Array<ArrayBuffer>)) !== photo.sha256) return { ok: false, problem: { kind: 'corruptedPhoto', path } }
-      files.set(photo.sha256, data)
-    }
-    photos.push(photo)
+    const entry = entries.get(path) ?? refuse({ kind: 'missingPhoto', path })
+    if (!files.has(photo.sha256)) files.set(photo.sha256, { entry, mime: photo.mime })
+  }
+
+  const photoBytes = async (sha256: string, paceBy: Pace = createPace()): Promise<Uint8Array> => {
+    const file = files.get(sha256)
+    if (!file) throw new Error(`Photo ${sha256} is not in this archive`)
+    const bytes = await readZipEntry(source, file.entry, paceBy)
+    if ((await digestSha256InSlices(bytes, paceBy)) !== sha256) refuse({ kind: 'corruptedPhoto', path: file.entry.name })
+    return bytes
+  }
+  // Every photo is checked before the archive is offered for import; each is read, hashed and let go in turn.
+  let checked = 0
+  onProgress?.({ phase: 'check', done: 0, total: files.size })
+  for (const sha256 of files.keys()) {
+    await photoBytes(sha256, pace)
+    onProgress?.({ phase: 'check', done: ++checked, total: files.size })
   }
 
   const manifest: DecorArchiveManifest = {
     format: DECOR_ARCHIVE_FORMAT,
-    version: header.output.version,
-    exportedAt: body.output.exportedAt,
-    production: { id: body.output.production.id, name: body.output.production.name },
+    version,
+    exportedAt,
+    production: { id: production.id, name: production.name },
     locations,
     photos,
-    files: [...new Map(photos.map((photo) => [photo.sha256, photo])).values()].map((photo) => ({
-      path: photoPath(photo), sha256: photo.sha256, mime: photo.mime, size: files.get(photo.sha256)!.byteLength,
-    })),
+    files: [...files].map(([sha256, { entry, mime }]) => ({ path: entry.name, sha256, mime, size: entry.size })),
   }
-  return { ok: true, archive: { manifest, files } }
+  return { manifest, photoBytes }
 }
 
-function recordId(input: unknown): string {
-  const id = typeof input === 'object' && input !== null ? (input as { id?: unknown }).id : undefined
-  return typeof id === 'string' ? id : '?'
+/** The entries by name, once each name is safe and given once, and each file this reader may read is within its cap. */
+function indexEntries(entries: ZipEntry[], limits: ImportLimits): Map<string, ZipEntry> {
+  const byName = new Map<string, ZipEntry>()
+  for (const entry of entries) {
+    if (!isSafeEntryPath(entry.name) || byName.has(entry.name)) refuse({ kind: 'unsafePath', path: entry.name })
+    const cap = entry.name === MANIFEST_PATH ? limits.manifestBytes : PHOTO_PATH.test(entry.name) ? limits.photoBytes : Infinity
+    if (entry.size > cap) refuse({ kind: 'tooLarge', path: entry.name })
+    byName.set(entry.name, entry)
+  }
+  return byName
+}
+
+/** Each record checked by its shared schema, a slice at a time; tombstones left out; an id given twice refused. */
+async function validRecords<T extends { id: string; deletedAt?: string | null }>(
+  inputs: readonly unknown[],
+  schema: v.GenericSchema<unknown, T>,
+  entity: 'location' | 'photo',
+  pace: Pace,
+): Promise<T[]> {
+  const records: T[] = []
+  for (const input of inputs) {
+    const parsed = v.safeParse(schema, input)
+    if (!parsed.success) refuse({ kind: 'invalidRecord', entity, id: recordId(input), ...firstIssue(parsed.issues) })
+    // A tombstone carried by an older export is not a record to bring back.
+    else if (!parsed.output.deletedAt) records.push(parsed.output)
+    await pace()
+  }
+  const repeated = firstRepeatedId(records)
+  if (repeated !== undefined) refuse({ kind: 'invalidRecord', entity, id: repeated, field: 'id', message: 'exchange.invalid.duplicateId' })
+  return records
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { digestSha256, sha256 } from './digest'
+import { digestSha256, digestSha256InSlices, Sha256, sha256 } from './digest'
 
 const hex = (bytes: Uint8Array) => Array.from(bytes, (byte) => byte.toString(16).padStart(2, '0')).join('')
 /** The platform's own SHA-256 (Web Crypto), the reference the JavaScript one must match. */
@@ -25,13 +25,27 @@ describe('sha256 in JavaScript (for pages served over plain http, without crypto
     await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 300 }), async (bytes) => hex(sha256(bytes)) === (await webCrypto(bytes))))
   })
 
-  it('is what digestSha256 answers when crypto.subtle is missing', async () => {
+  it('gives the same hash fed in pieces of any sizes', async () => {
+    await fc.assert(fc.asyncProperty(fc.uint8Array({ maxLength: 400 }), fc.array(fc.nat(130), { maxLength: 6 }), async (bytes, cuts) => {
+      const hash = new Sha256()
+      let at = 0
+      for (const cut of cuts) hash.update(bytes.subarray(at, (at += cut)))
+      hash.update(bytes.subarray(at))
+      return hex(hash.digest()) === (await webCrypto(bytes))
+    }))
+  })
+
+  it('is what digestSha256 answers when crypto.subtle is missing; large bytes are then hashed in slices', async () => {
     const bytes = new TextEncoder().encode('Cave voûtée, rue Mouffetard')
-    const expected = await webCrypto(bytes)
+    const large = Uint8Array.from({ length: 700_000 }, (_, i) => (i * 7) & 0xff)
+    const expected = [await webCrypto(bytes), await webCrypto(large)]
     const subtle = Object.getOwnPropertyDescriptor(globalThis.crypto, 'subtle')
     Object.defineProperty(globalThis.crypto, 'subtle', { value: undefined, configurable: true })
     try {
-      expect(await digestSha256(bytes)).toBe(expected)
+      expect(await digestSha256(bytes)).toBe(expected[0])
+      let pauses = 0
+      expect(await digestSha256InSlices(large, async () => void pauses++)).toBe(expected[1])
+      expect(pauses).toBe(3)
     } finally {
       if (subtle) Object.defineProperty(globalThis.crypto, 'subtle', subtle)
     }

@@ -10,9 +10,15 @@ export function newId(now: number = Date.now()): string {
     bytes[i] = ms % 256
     ms = Math.floor(ms / 256)
   }
-  bytes[6] = (bytes[6]! & 0x0f) | 0x70
-  bytes[8] = (bytes[8]! & 0x3f) | 0x80
-  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
+  return uuidOf(bytes, 7)
+}
+
+/** 16 bytes written as a UUID of `version` (RFC 9562): its version and variant bits set, the rest kept. */
+export function uuidOf(bytes: Uint8Array, version: number): string {
+  const marked = Uint8Array.from(bytes.subarray(0, 16))
+  marked[6] = (marked[6]! & 0x0f) | (version << 4)
+  marked[8] = (marked[8]! & 0x3f) | 0x80
+  const hex = Array.from(marked, (b) => b.toString(16).padStart(2, '0')).join('')
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
 }
 
