@@ -16,8 +16,12 @@ export interface TestStore {
   databaseUrl?: string | undefined
   /** Opens a new connection to the same store, as a server restart would. */
   open(): OpenedDatabase
+  /** Closes every connection opened here (the store stays, as after a server stop). */
+  close(): Promise<void>
   /** Closes every connection opened here and deletes the store. */
   drop(): Promise<void>
+  /** SQLite only: the directory of the database file (a backup is restored by putting a file there). */
+  dataDir?: string
 }
 
 export type CreateTestStore = () => Promise<TestStore>
@@ -45,16 +49,21 @@ function trackConnections(
   remove: () => Promise<void>,
 ): TestStore {
   const opened: OpenedDatabase[] = []
+  const close = async () => {
+    await Promise.all(opened.splice(0).map((database) => database.db.destroy()))
+  }
   return {
     dialect,
     databaseUrl: options.databaseUrl,
+    ...(dialect === 'sqlite' && { dataDir: options.dataDir }),
     open() {
       const database = openDatabase(options)
       opened.push(database)
       return database
     },
+    close,
     async drop() {
-      await Promise.all(opened.map((database) => database.db.destroy()))
+      await close()
       await remove()
     },
   }

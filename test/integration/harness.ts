@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import SQLite from 'better-sqlite3'
 import type { FastifyInstance } from 'fastify'
 import { afterEach, beforeEach } from 'vitest'
 import type { BaseRecord, EntityName } from '../../src/core/model'
@@ -17,6 +18,8 @@ import { createSyncClient, type Fetcher } from '../../src/app/sync/syncClient'
 import { joinProduction, syncProduction, uploadProduction } from '../../src/app/sync/syncEngine'
 import { buildServer } from '../../src/server/app'
 import { migrateToLatest } from '../../src/server/migrations'
+import { SQLITE_FILE_NAME } from '../../src/server/db'
+import { markRestored } from '../../src/server/restored'
 import { createSqliteStore, type TestStore } from '../../src/server/testDatabases'
 import { TEST_ACCESS_CODE } from '../../src/server/testAccessCode'
 
@@ -27,12 +30,16 @@ export function useTestServer(options: { http?: boolean } = {}) {
   let baseUrl = ''
   const phones: RegieDatabase[] = []
 
-  beforeEach(async () => {
-    store = await createSqliteStore()
-    blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regie-blobs-'))
+  async function startServer() {
     const { db, dialect } = store.open()
     await migrateToLatest(db)
     app = await buildServer({ db, dialect, accessCode: TEST_ACCESS_CODE, distDir: path.join(os.tmpdir(), 'regie-no-dist'), blobDir })
+  }
+
+  beforeEach(async () => {
+    store = await createSqliteStore()
+    blobDir = fs.mkdtempSync(path.join(os.tmpdir(), 'regie-blobs-'))
+    await startServer()
     if (options.http) {
       await app.listen({ port: 0, host: '127.0.0.1' })
       const address = app.server.address()
@@ -85,7 +92,30 @@ export function useTestServer(options: { http?: boolean } = {}) {
     return { ad, regie, pid, ...seeded }
   }
 
-  return { client, fetcher, phone, teamOfTwo, app: () => app, baseUrl: () => baseUrl }
+  /** A copy of the server's database as the README's backup makes it (SQLite's online backup). */
+  async function backup(): Promise<string> {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'regie-backup-')), SQLITE_FILE_NAME)
+    const live = new SQLite(path.join(store.dataDir!, SQLITE_FILE_NAME), { readonly: true })
+    await live.backup(file)
+    live.close()
+    return file
+  }
+
+  /**
+   * Stops the server, puts the backup in place of its database and starts it again; `marked`: the operator ran
+   * the restore step (`npm run server:restored`), which gives the server a new epoch.
+   */
+  async function restore(file: string, { marked }: { marked: boolean }) {
+    await app.close()
+    await store.close()
+    const dir = store.dataDir!
+    for (const suffix of ['', '-wal', '-shm']) fs.rmSync(path.join(dir, SQLITE_FILE_NAME + suffix), { force: true })
+    fs.copyFileSync(file, path.join(dir, SQLITE_FILE_NAME))
+    if (marked) await markRestored(store.open().db)
+    await startServer()
+  }
+
+  return { client, fetcher, phone, teamOfTwo, backup, restore, app: () => app, baseUrl: () => baseUrl }
 }
 
 /** A pull's answer as a page: these tests never restore the server, so a reset is a failure. */
