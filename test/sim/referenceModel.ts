@@ -30,7 +30,7 @@ const MAX_COVERS = 10_000
 const CLAMP_AHEAD_MS = 60_000
 const REFUSE_AHEAD_MS = 24 * 60 * 60_000
 /** Fields no create or patch may set (the server keeps them), and fields only a special mutation moves. */
-const PROTECTED = new Set(['id', 'productionId', 'createdAt', 'updatedAt', 'deletedAt'])
+const PROTECTED = new Set(['id', 'productionId', 'createdAt', 'updatedAt', 'deletedAt', 'createdBy'])
 const RESERVED: Record<string, readonly string[]> = { meal: ['served'], permit: ['status'] }
 /**
  * Fields that are one value, with the value each holds before any write: a write of any of them wins or loses for
@@ -100,13 +100,32 @@ export interface ModelStats {
   acceptedTransitions: number
 }
 
-export class ReferenceModel {
-  readonly rows = new Map<string, ModelRow>()
-  readonly stats: ModelStats = { clampedAdjusts: 0, clampedClocks: 0, acceptedAdjustDelta: 0, acceptedAdjustRaw: 0, acceptedTransitions: 0 }
+/** What the model knows at one point: taken with a server backup, put back when the backup is restored. */
+export interface ModelSnapshot {
+  rows: Map<string, ModelRow>
+  stats: ModelStats
+  lastClock: Map<string, Hlc>
+}
 
-  private readonly lastClock = new Map<string, Hlc>()
+export class ReferenceModel {
+  rows = new Map<string, ModelRow>()
+  stats: ModelStats = { clampedAdjusts: 0, clampedClocks: 0, acceptedAdjustDelta: 0, acceptedAdjustRaw: 0, acceptedTransitions: 0 }
+
+  private lastClock = new Map<string, Hlc>()
 
   constructor(private readonly roles: ReadonlyMap<string, SimRole>) {}
+
+  snapshot(): ModelSnapshot {
+    return structuredClone({ rows: this.rows, stats: this.stats, lastClock: this.lastClock })
+  }
+
+  /** Back to a snapshot: the server's database went back to the backup taken with it. */
+  restore(snapshot: ModelSnapshot): void {
+    const copy = structuredClone(snapshot)
+    this.rows = copy.rows
+    this.stats = copy.stats
+    this.lastClock = copy.lastClock
+  }
 
   /** Feeds one applied mutation; returns why the server's verdict differs from the model's, or null. */
   apply(mutation: LoggedMutation): string | null {

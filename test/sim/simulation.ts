@@ -5,7 +5,9 @@
  * driven by a seeded PRNG: requests dropped, replies dropped after the server applied the request, requests
  * duplicated, requests held and delivered later in another order, server restarts on the same database, clocks
  * skewed per phone (some beyond the server's 60 s clamp), phones offline for hours, phone apps restarted and
- * killed between pull pages, and users editing while their phone syncs.
+ * killed between pull pages, users editing while their phone syncs, the server's database restored mid-run from a
+ * backup taken earlier (with the restore step on even seeds, forgotten on odd ones), and a hostile member pushing
+ * oversized records, another production's records and forged clocks.
  *
  * Guarantees checked after every fault and every push the server applies:
  * - the server's mutation log holds, per client, exactly mutations 1..lastMutationId, each once, each equal to
@@ -14,7 +16,10 @@
  * - a phone's outbox is exactly its not-yet-acknowledged suffix: an entry leaves it only once a pull reported
  *   it applied;
  * - each verdict of the server (applied, unchanged, refused and why) is the one an independent reference model
- *   predicts (referenceModel.ts).
+ *   predicts (referenceModel.ts);
+ * - after the restore, the model and the checks go back to the backup's point too; each phone's outbox checks resume
+ *   once it has synced (recovered), and what the backup lost is logged again once, by the phone that made it;
+ * - every change of the hostile member is refused, with its reason, and logged as a short excerpt.
  * At the end, once every phone has synced without faults until nothing moves: every phone holds exactly the
  * server's rows (all entities, tombstones included, field by field), the server's rows are the model's, meal
  * served counts are the sum of all accepted deltas (the model applies the 0..10,000 bounds), permit statuses
@@ -32,19 +37,21 @@ import { clientStateKey, Dexie, RegieDatabase } from '../../src/app/db/db'
 import { commitChanges, type LocalChange } from '../../src/app/db/writePath'
 import { createSyncClient, SyncFailure, type Fetcher, type HttpResponse, type SyncClient } from '../../src/app/sync/syncClient'
 import { joinProduction, syncProduction, uploadProduction } from '../../src/app/sync/syncEngine'
+import { markRestored } from '../../src/server/restored'
 import { REFUSED_ARGS_EXCERPT } from '../../src/server/sync/push'
 import { ENTITY_TABLES, type BaseRecord, type EntityName } from '../../src/core/model'
 import type { OutboxEntry } from '../../src/core/sync/mutations'
-import type { PullResponse, PushResponse } from '../../src/core/sync/protocol'
+import type { PullResponse, PushResponse, ResetResponse } from '../../src/core/sync/protocol'
+import { encodeHlc } from '../../src/core/sync/hlc'
 import { buildServer } from '../../src/server/app'
 import { migrateToLatest } from '../../src/server/migrations'
 import type { Database } from '../../src/server/schema'
 import { createSqliteStore, postgresStoreFactory, type TestStore } from '../../src/server/testDatabases'
 import { newRecord, randomEdit, type Fixtures, type Registry } from './edits'
 import { createRandom, type Random } from './random'
-import { compareWithServer, describe, normalisedCounts, ReferenceModel, type SimRole } from './referenceModel'
+import { compareWithServer, describe, normalisedCounts, ReferenceModel, type ModelSnapshot, type SimRole } from './referenceModel'
 import { installSimClock, type SimClock } from './simClock'
-import { TEST_ACCESS_CODE } from '../../src/server/testAccessCode'
+import { ACCESS_HEADERS, TEST_ACCESS_CODE } from '../../src/server/testAccessCode'
 
 export interface SimOptions {
   seed: number
@@ -105,7 +112,12 @@ const KILL_MID_PULL_RATE = 0.03
 /** Before each request of a phone's sync, that phone's user makes an edit. */
 const EDIT_DURING_SYNC_RATE = 0.2
 /** Per step of the run. */
-const STEP_RATES = { sync: 0.09, deliverHeld: 0.01, restartServer: 0.0015, restartApp: 0.002, goOffline: 0.0015 }
+const STEP_RATES = { sync: 0.09, deliverHeld: 0.01, restartServer: 0.0015, restartApp: 0.002, goOffline: 0.0015, hostile: 0.003 }
+/** Shares of the run's edits at which the server's database is backed up, then restored from that backup. */
+const BACKUP_AT = 0.3
+const RESTORE_AT = 0.55
+/** The server tables a backup holds (children after the productions they reference). */
+const BACKED_UP_TABLES = ['productions', 'members', 'sessions', 'invites', 'clients', 'entities', 'mutation_log', 'blob_refs', 'blob_orphans', 'server_meta'] as const
 /** Sim time starts on a prep Monday. */
 const START = Date.UTC(2030, 2, 4, 6, 0)
 const NO_DIST = path.join(os.tmpdir(), 'regie-sim-no-dist')
@@ -133,6 +145,22 @@ interface SimDevice {
   lastPullHead: number
   /** Killed during its sync: the app starts again once the sync has unwound. */
   killed: boolean
+  /** The server was restored since this phone last synced: its outbox may lack what the server lost, until it recovers. */
+  behindRestore: boolean
+}
+
+/** The server's rows at one point, with what the checks knew then. */
+interface Backup {
+  tables: Record<string, Record<string, unknown>[]>
+  model: ModelSnapshot
+  checkedUpTo: Map<string, number>
+}
+
+/** A member who pushes, by hand, changes no app would make. */
+interface Hostile {
+  clientId: string
+  token: string
+  nextMutationId: number
 }
 
 interface WireRequest {
@@ -172,12 +200,18 @@ class Simulation {
   private faulty = false
   private failure: SimFailure | null = null
   /** Per client: how far its log entries have been read and checked (the server's lastMutationId then). */
-  private readonly checkedUpTo = new Map<string, number>()
+  private checkedUpTo = new Map<string, number>()
+  private backup: Backup | null = null
+  private restored = false
+  private hostile!: Hostile
   private nextRecord = 0
   private readonly started = performance.now()
   private readonly counts = {
     pushes: 0, pulls: 0, syncsOk: 0, syncsFailed: 0, largestPush: 0,
-    faults: { dropRequest: 0, dropReply: 0, duplicate: 0, delay: 0, offline: 0, heldDelivered: 0, serverRestart: 0, appRestart: 0, appKilledMidPull: 0 } as Record<string, number>,
+    faults: {
+      dropRequest: 0, dropReply: 0, duplicate: 0, delay: 0, offline: 0, heldDelivered: 0, serverRestart: 0, appRestart: 0, appKilledMidPull: 0, serverRestore: 0,
+      hostilePushes: 0,
+    } as Record<string, number>,
     rejections: {} as Record<string, number>,
   }
 
@@ -194,6 +228,8 @@ class Simulation {
     while (this.edits < totalEdits) {
       this.step++
       this.now += this.random.int(50, 3000)
+      if (!this.backup && this.edits >= totalEdits * BACKUP_AT) await this.backUp()
+      if (this.backup && !this.restored && this.edits >= totalEdits * RESTORE_AT) await this.restoreBackup(this.options.seed % 2 === 0)
       const roll = this.random.next()
       let threshold = STEP_RATES.sync
       if (roll < threshold) {
@@ -215,6 +251,10 @@ class Simulation {
       if (roll < (threshold += STEP_RATES.goOffline)) {
         // A phone in a cellar or on a train: hours of edits, then one large push in several batches.
         this.random.pick(this.devices).offlineUntil = this.now + this.random.int(20, 150) * 60_000
+        continue
+      }
+      if (roll < (threshold += STEP_RATES.hostile)) {
+        await this.hostilePush()
         continue
       }
       const writers = this.devices.filter((device) => device.editsLeft > 0)
@@ -268,6 +308,76 @@ class Simulation {
     for (const device of this.devices) await this.checkDevice(device)
   }
 
+  /** A backup of the server's database, the same way on SQLite and PostgreSQL: every row of every table. */
+  private async backUp(): Promise<void> {
+    const tables: Backup['tables'] = {}
+    const db = this.serverDb as unknown as Kysely<Record<string, Record<string, unknown>>>
+    for (const table of BACKED_UP_TABLES) tables[table] = await db.selectFrom(table).selectAll().execute()
+    this.backup = { tables, model: this.model.snapshot(), checkedUpTo: new Map(this.checkedUpTo) }
+  }
+
+  /**
+   * The operator restores the backup (with or without the restore step that gives a new epoch) and starts the
+   * server again: its data goes back in time. So do the model and the checks; phones recover at their next sync.
+   */
+  private async restoreBackup(marked: boolean): Promise<void> {
+    this.counts.faults.serverRestore!++
+    this.restored = true
+    const backup = this.backup!
+    await this.app.close()
+    const db = this.serverDb as unknown as Kysely<Record<string, Record<string, unknown>>>
+    for (const table of [...BACKED_UP_TABLES].reverse()) await db.deleteFrom(table).execute()
+    for (const table of BACKED_UP_TABLES) {
+      const rows = backup.tables[table]!
+      for (let start = 0; start < rows.length; start += 100) await db.insertInto(table).values(rows.slice(start, start + 100)).execute()
+    }
+    if (marked) await markRestored(this.serverDb)
+    await this.serverDb.destroy()
+    await this.startServer()
+    this.model.restore(backup.model)
+    this.checkedUpTo = new Map(backup.checkedUpTo)
+    for (const device of this.devices) {
+      const known = this.checkedUpTo.get(device.clientId) ?? 0
+      device.ackedByPush = Math.min(device.ackedByPush, known)
+      device.ackedByPull = Math.min(device.ackedByPull, known)
+      device.lastPullHead = 0
+      device.behindRestore = true
+    }
+    this.hostile.nextMutationId = (await this.serverLastMutationId(this.hostile.clientId)) + 1
+  }
+
+  /**
+   * The hostile member's push: a record far past the size cap, a record claiming another production, a clock that
+   * is another phone's, and a deletion of someone else's record. Every one is refused with its reason, and logged
+   * as a short excerpt only.
+   */
+  private async hostilePush(): Promise<void> {
+    this.counts.faults.hostilePushes!++
+    const { hostile } = this
+    const millis = this.now
+    const mutation = (name: string, args: unknown, node = hostile.clientId) =>
+      ({ mutationId: hostile.nextMutationId++, name, args, hlc: encodeHlc({ millis, counter: hostile.nextMutationId, node }) })
+    const record = (fields: Record<string, unknown>) =>
+      ({ id: `hostile-${this.step}-${hostile.nextMutationId}`, productionId: this.productionId, name: 'Intrus', intExt: 'INT', setting: 'natural', status: 'toScout', ...fields })
+    const mutations = [
+      mutation('location.create', { record: record({ junk: 'x'.repeat(300_000) }) }),
+      mutation('location.create', { record: record({ productionId: 'someone-elses-production' }) }),
+      mutation('location.create', { record: record({}) }, this.devices[0]!.clientId),
+      mutation('shootDay.delete', { id: this.random.pick(this.fixtures.shootDayIds) }),
+    ]
+    const expected = ['record_too_large', 'wrong_production', 'forged_clock', 'forbidden']
+    const response = await this.app.inject({
+      method: 'POST', url: `/api/v1/productions/${this.productionId}/push`, headers: { authorization: `Bearer ${hostile.token}` },
+      payload: { clientId: hostile.clientId, schemaVersion: 1, mutations }, remoteAddress: '10.0.0.99',
+    })
+    if (response.statusCode !== 200) this.fail(`the hostile push answered ${response.statusCode}: ${response.body.slice(0, 300)}`)
+    const reasons = (response.json() as PushResponse).rejected.map((rejection) => rejection.reason)
+    if (!isDeepStrictEqual(reasons, expected)) this.fail(`the hostile push was answered ${JSON.stringify(reasons)}, expected ${JSON.stringify(expected)}`)
+    const logged = await this.serverDb.selectFrom('mutation_log').select((eb) => eb.fn.max(eb.fn('length', ['args'])).as('longest'))
+      .where('production_id', '=', this.productionId).where('client_id', '=', hostile.clientId).executeTakeFirstOrThrow()
+    if (Number(logged.longest) > REFUSED_ARGS_EXCERPT + 100) this.fail(`the hostile member's refused changes are logged with ${logged.longest} characters of arguments`)
+  }
+
   private async deliver(request: WireRequest): Promise<HttpResponse> {
     const deviceTime = this.clock.now()
     this.now += this.random.int(1, 40)
@@ -278,9 +388,14 @@ class Simulation {
         ...(request.body !== undefined && { payload: request.body }),
       })
       const isSync = /\/(push|pull)/.test(request.url)
-      if (isSync ? response.statusCode !== 200 : response.statusCode >= 300) this.fail(`${request.method} ${request.url} answered ${response.statusCode}: ${response.body.slice(0, 300)}`)
+      // After the restore, a push from a phone that has not recovered yet is told to (reset, or a gap below what
+      // the phone holds as acknowledged when the operator forgot the restore step).
+      const told = this.restored && response.statusCode === 409 && ['reset', 'mutation_gap'].includes((response.json() as { error?: string }).error ?? '')
+      if (!told && (isSync ? response.statusCode !== 200 : response.statusCode >= 300)) this.fail(`${request.method} ${request.url} answered ${response.statusCode}: ${response.body.slice(0, 300)}`)
       const body = response.json() as unknown
-      if (request.url.includes('/push')) {
+      if (told) {
+        this.counts.pushes++
+      } else if (request.url.includes('/push')) {
         this.counts.pushes++
         const sent = (JSON.parse(request.body ?? '{}') as { mutations?: unknown[] }).mutations?.length ?? 0
         this.counts.largestPush = Math.max(this.counts.largestPush, sent)
@@ -341,6 +456,7 @@ class Simulation {
   /** A reply that reached the phone: what it acknowledges is now the phone's to rely on. */
   private async receive(device: SimDevice, request: WireRequest, response: HttpResponse): Promise<HttpResponse> {
     const body = await response.json()
+    if (response.status !== 200 || (body as ResetResponse).reset) return response
     if (request.url.includes('/push')) {
       device.ackedByPush = Math.max(device.ackedByPush, (body as PushResponse).lastMutationId)
     } else {
@@ -381,7 +497,7 @@ class Simulation {
             : this.random.int(-45_000, 45_000)
       const device: SimDevice = {
         index, dbName, database: new RegieDatabase(dbName), clientId, role, skewMs, ip: `10.0.0.${index + 1}`, client: undefined as never,
-        history: [], editsLeft: this.options.editsPerDevice, offlineUntil: 0, ackedByPush: 0, ackedByPull: 0, lastPullHead: 0, killed: false,
+        history: [], editsLeft: this.options.editsPerDevice, offlineUntil: 0, ackedByPush: 0, ackedByPull: 0, lastPullHead: 0, killed: false, behindRestore: false,
       }
       device.client = createSyncClient('', this.fetcherFor(device))
       // A deterministic clientId (the HLC's tie-breaker) so that a seed replays exactly.
@@ -415,6 +531,12 @@ class Simulation {
       await joinProduction(invite.code, { displayName: `Phone ${device.index}` }, device.client, device.database)
       await this.sync(device, false)
     }
+    // The hostile member joins like anyone, then pushes by hand; it also owns a production of its own on the server.
+    const invite = await owner.client.createInvite(this.productionId, team.token, 'member')
+    const joined = await this.app.inject({ method: 'POST', url: `/api/v1/invites/${invite.code}/accept`, payload: { displayName: 'Intrus' }, remoteAddress: '10.0.0.99' })
+    this.hostile = { clientId: `sim${this.options.seed}-hostile`, token: (joined.json() as { token: string }).token, nextMutationId: 1 }
+    const own = await this.app.inject({ method: 'POST', url: '/api/v1/productions', headers: ACCESS_HEADERS, payload: { id: 'someone-elses-production', name: 'Autre' }, remoteAddress: '10.0.0.99' })
+    if (own.statusCode !== 201) this.fail(`the hostile member's own production answered ${own.statusCode}`)
   }
 
   private newId(entity: EntityName): string {
@@ -447,6 +569,7 @@ class Simulation {
     try {
       await syncProduction(this.productionId, device.client, device.database)
       this.counts.syncsOk++
+      device.behindRestore = false
     } catch (error) {
       if (this.failure) throw this.failure
       if (faulty && error instanceof SyncFailure && error.kind === 'offline') this.counts.syncsFailed++
@@ -528,10 +651,12 @@ class Simulation {
     if (ids.some((id, i) => id !== first + i) || first + ids.length - 1 !== device.history.length) {
       this.fail(`${clientId}: the outbox holds ${ids.length} entries from ${first}, the phone wrote ${device.history.length}`)
     }
-    if (first - 1 > device.ackedByPull) this.fail(`${clientId}: entries up to ${first - 1} left the outbox, a pull acknowledged only ${device.ackedByPull}`)
-    if (first - 1 > last) this.fail(`${clientId}: entries up to ${first - 1} left the outbox, the server has only ${last}`)
     const state = await device.database.meta.get(clientStateKey(this.productionId))
     if (state?.nextMutationId !== device.history.length + 1) this.fail(`${clientId}: next mutationId ${state?.nextMutationId} after ${device.history.length} written`)
+    // Until it recovers, a phone's outbox lacks what the restored server lost: it puts them back at its next sync.
+    if (device.behindRestore) return
+    if (first - 1 > device.ackedByPull) this.fail(`${clientId}: entries up to ${first - 1} left the outbox, a pull acknowledged only ${device.ackedByPull}`)
+    if (first - 1 > last) this.fail(`${clientId}: entries up to ${first - 1} left the outbox, the server has only ${last}`)
   }
 
   // --- the end ------------------------------------------------------------------------------------------

@@ -12,7 +12,8 @@ import { commitChange, commitChanges } from './writePath'
 
 export type SaveResult<T> = { ok: true; record: T } | { ok: false; errors: FieldErrors }
 
-const BASE_KEYS = new Set(['id', 'productionId', 'createdAt', 'updatedAt', 'deletedAt'])
+/** Fields the phone never edits: the record's identity, its dates, and who created it (the server says). */
+const BASE_KEYS = new Set(['id', 'productionId', 'createdAt', 'updatedAt', 'deletedAt', 'createdBy'])
 
 export function editableFields(record: Record<string, unknown>): Record<string, unknown> {
   return Object.fromEntries(Object.entries(record).filter(([key]) => !BASE_KEYS.has(key)))
