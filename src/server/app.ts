@@ -1,6 +1,7 @@
 /** Builds the HTTP server: security headers and rate limits, the /api routes, and the built PWA on the same port. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Kysely } from 'kysely'
+import { defaultMapConfig, type MapConfig } from '../core/model/mapConfig'
 import type { DialectName } from './db'
 import { HttpError } from './auth'
 import { createDiskBlobStore } from './blobs/diskBlobStore'
@@ -8,6 +9,7 @@ import { registerHealthRoute } from './health'
 import { registerBlobRoutes } from './routes/blobs'
 import { registerEventRoutes } from './routes/events'
 import { registerHistoryRoutes } from './routes/history'
+import { registerMapConfigRoute } from './routes/mapConfig'
 import { registerSyncRoutes } from './routes/sync'
 import { registerTeamRoutes } from './routes/team'
 import { isAppPage, registerPwaFiles, sendAppShell } from './pwa'
@@ -34,13 +36,17 @@ export interface BuildServerOptions {
    * simulated phone on a fast machine asks for more pages a minute than any phone on set would.
    */
   rateLimitPerMinute?: number
+  /** Base maps and geocoder handed to the app (readMapConfig); the built-in ones when not given. */
+  mapConfig?: MapConfig
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
 
 export async function buildServer(options: BuildServerOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: BODY_LIMIT_BYTES })
-  await registerSecurity(app, { perMinute: options.rateLimitPerMinute })
+  // The map's tile servers and geocoder are the only other origins the CSP lets the app reach.
+  const mapConfig = options.mapConfig ?? defaultMapConfig()
+  await registerSecurity(app, { perMinute: options.rateLimitPerMinute, mapConfig })
 
   // API answers describe live data: no browser, proxy or service worker may reuse them.
   app.addHook('onRequest', async (request, reply) => {
@@ -60,6 +66,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerSyncRoutes(app, options.db, options.dialect, pokes)
   registerEventRoutes(app, options.db, pokes)
   registerHistoryRoutes(app, options.db)
+  registerMapConfigRoute(app, mapConfig)
   if (options.blobDir) await registerBlobRoutes(app, options.db, createDiskBlobStore(options.blobDir))
   await registerPwaFiles(app, options.distDir)
 

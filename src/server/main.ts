@@ -23,6 +23,7 @@ async function start(): Promise<void> {
       blobDir: config.blobDir,
       databaseUrl: config.databaseUrl,
       publicUrl: config.publicUrl,
+      mapConfig: config.mapConfig,
       logger: { level: config.logLevel },
     })
     await app.listen({ port: config.port, host: config.host })
