@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
+import { startMapFixture } from './benchMapFixture.mjs'
 import { benchPlan } from './benchPlan.mjs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4399)
@@ -15,7 +16,8 @@ const RUNS = 5
 if (!existsSync('dist/index.html')) spawnSync('node_modules/.bin/vite', ['build'], { stdio: 'inherit' })
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'regie-bench-'))
-const server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(PORT), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' })
+const mapFixture = await startMapFixture(PORT + 1)
+const server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, ...mapFixture.env, PORT: String(PORT), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' })
 const results = []
 const report = (name, value, unit, budget) => {
   const line = `${name}: ${value.toFixed(1)} ${unit}${budget ? ` (budget ${budget} ${unit}, ${value <= budget ? 'within' : 'OVER'})` : ''}`
@@ -387,5 +389,6 @@ main()
   })
   .finally(() => {
     server.kill()
+    mapFixture.stop()
     rmSync(dataDir, { recursive: true, force: true })
   })

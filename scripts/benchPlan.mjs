@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
+import { startMapFixture } from './benchMapFixture.mjs'
 
 const PRODUCTION = 'bench-plan'
 const DAY = 'bench-plan-day'
@@ -175,7 +176,8 @@ async function main() {
   const base = `http://127.0.0.1:${port}`
   if (!existsSync('dist/index.html')) spawnSync('node_modules/.bin/vite', ['build'], { stdio: 'inherit' })
   const dataDir = mkdtempSync(path.join(tmpdir(), 'regie-bench-plan-'))
-  const server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' })
+  const mapFixture = await startMapFixture(port + 1)
+  const server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, ...mapFixture.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' })
   try {
     for (let i = 0; ; i++) {
       try {
@@ -197,6 +199,7 @@ async function main() {
     }
   } finally {
     server.kill()
+    mapFixture.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
 }

@@ -1,9 +1,9 @@
 import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { addRecord, createProduction, openControlledApp } from './helpers'
+import { addRecord, createProduction, layerTiles, openControlledApp } from './helpers'
 
 const SHOTS = 'test-results/screenshots'
 
-/** Lists what the page or its service worker asks of another origin: maps come from the app's own demo tiles. */
+/** Lists what the page or its service worker asks of a machine other than this one: maps come from the local stand-in. */
 function requestsElsewhere(context: BrowserContext) {
   const outside: string[] = []
   context.on('request', (request) => {
@@ -35,7 +35,7 @@ async function emptySpotOfMap(page: Page): Promise<{ x: number; y: number }> {
   return spot!
 }
 
-test('décors map: demo pins on the repo\'s tiles, a décor placed by a tap, still placed after an offline reload', async ({ page, context, baseURL }) => {
+test('décors map: demo pins on Plan IGN from the local Géoplateforme stand-in, a décor placed by a tap, still placed after an offline reload', async ({ page, context }) => {
   const outside = requestsElsewhere(context)
   await openControlledApp(page)
   await page.getByTestId('load-demo').click()
@@ -50,14 +50,20 @@ test('décors map: demo pins on the repo\'s tiles, a décor placed by a tap, sti
   await expect(page).toHaveURL(/\/locations-map\?place=/)
   await expect(page.getByTestId('map-placing')).toContainText('Terrasse du Café des Arts')
 
-  // The demo's 25 décors are on the map (pins or clusters), over tiles served by the app itself.
+  // The demo's 25 décors are on the map (pins or clusters), over the configured base map: Plan IGN, from the stand-in.
   await expect(page.getByTestId('map')).toHaveAttribute('data-points', '25')
+  await expect(page.getByTestId('map')).toHaveAttribute('data-tiles', 'plan-ign')
   await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible()
   await expect.poll(async () => (await loadedTiles(page)).length).toBeGreaterThan(0)
   for (const tile of await loadedTiles(page)) {
-    expect(tile.src.startsWith(`${baseURL}/tiles/`)).toBe(true)
+    expect(tile.src.startsWith(layerTiles('GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2'))).toBe(true)
     expect(tile.width).toBe(256)
   }
+  await expect(page.getByTestId('map-layer-plan-ign')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.locator('.leaflet-control-scale-line')).toBeVisible()
+  await expect(page.locator('.leaflet-control-zoom-in')).toHaveAttribute('title', 'Zoom avant')
+  await expect(page.getByTestId('map-recentre')).toHaveAttribute('title', 'Recentrer')
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('IGN')
   await expect(page.getByTestId('map-legend')).toContainText('Confirmé')
   await page.screenshot({ path: `${SHOTS}/map-placing.png` })
 
@@ -135,19 +141,24 @@ test('décors map: an area saved for offline shows offline; OpenStreetMap offers
     await page.locator('.leaflet-control-zoom-in').click()
     await page.waitForTimeout(400)
   }
-  await expect.poll(async () => (await loadedTiles(page)).filter((tile) => tile.src.includes('/tiles/15/')).length).toBeGreaterThan(0)
+  await expect.poll(async () => (await loadedTiles(page)).filter((tile) => tile.src.includes('&TILEMATRIX=15&')).length).toBeGreaterThan(0)
   await expect(page.locator('img.leaflet-tile[src^="data:"]')).toHaveCount(0)
   await page.getByTestId('map').scrollIntoViewIfNeeded()
   await page.screenshot({ path: `${SHOTS}/map-area-offline.png` })
   await context.setOffline(false)
 
   // OpenStreetMap: viewing only. Its tiles are answered locally here (the test never reaches the internet).
-  await context.route('https://tile.openstreetmap.org/**', (route) => route.fulfill({ path: 'public/tiles/13/4149/2818.png', contentType: 'image/png' }))
-  await page.getByTestId('map-source-osm').check()
-  await expect(page.getByTestId('map-offline-forbidden')).toContainText('OpenStreetMap interdit')
+  const tile = await (await page.request.get(`${layerTiles('GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2')}STYLE=normal&TILEMATRIXSET=PM&TILEMATRIX=13&TILEROW=2818&TILECOL=4149`)).body()
+  await context.route('https://tile.openstreetmap.org/**', (route) =>
+    route.fulfill({ body: tile, contentType: 'image/png', headers: { 'access-control-allow-origin': '*' } }))
+  await page.getByTestId('map-layer-osm').click()
+  await expect(page.getByTestId('map-offline-forbidden')).toContainText('n\'autorisent pas le téléchargement de zones entières')
   await expect(page.getByTestId('map-offline-save')).toHaveCount(0)
   await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap')
-  await page.getByTestId('map-source-demo').check()
+  // Remembered on the device: a reload opens on OpenStreetMap again.
+  await page.reload()
+  await expect(page.getByTestId('map-layer-osm')).toHaveAttribute('aria-pressed', 'true')
+  await page.getByTestId('map-layer-plan-ign').click()
   await context.unroute('https://tile.openstreetmap.org/**')
 
   // No permission for the position: the user is told why and what to do.
@@ -160,7 +171,7 @@ test('décors map: an area saved for offline shows offline; OpenStreetMap offers
 test('décors map: a tile that fails to load is asked for again, and the map shows it', async ({ page }) => {
   // The first request of every tile fails as on a flaky network; the next ones reach the server.
   const failed = new Set<string>()
-  await page.route(/\/tiles\/\d+\/\d+\/\d+\.png$/, (route) => {
+  await page.route(/\/wmts\?/, (route) => {
     if (failed.has(route.request().url())) return route.continue()
     failed.add(route.request().url())
     return route.abort('failed')

@@ -75,7 +75,7 @@ export interface MapConfig {
 /** The Géoplateforme's open (no key) access point. */
 export const GEOPLATEFORME_URL = 'https://data.geopf.fr'
 
-const IGN_ATTRIBUTION = '&copy; <a href="https://www.ign.fr/">IGN</a> – Géoplateforme, <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">Licence Ouverte Etalab 2.0</a>'
+const IGN_ATTRIBUTION = '&copy; <a href="https://www.ign.fr/">IGN</a> Géoplateforme, <a href="https://www.etalab.gouv.fr/licence-ouverte-open-licence/">Etalab 2.0</a>'
 
 /** A WMTS GetTile request in key-value form, in the Web Mercator tile matrix set (PM) whose matrices are the zooms. */
 export function wmtsTemplate(base: string, layer: string, format: 'image/png' | 'image/jpeg', style = 'normal'): string {
@@ -100,7 +100,7 @@ export function geoplateformeSources(base = GEOPLATEFORME_URL): TileSource[] {
     {
       id: 'cadastre-ign', kind: 'overlay', name: 'Parcelles cadastrales',
       url: wmtsTemplate(base, 'CADASTRALPARCELS.PARCELLAIRE_EXPRESS', 'image/png'),
-      attribution: `${IGN_ATTRIBUTION} – Parcellaire Express (DGFiP, IGN)`, minZoom: 0, maxNativeZoom: 19, maxZoom: 21, bulkDownload: true,
+      attribution: `${IGN_ATTRIBUTION}, parcelles DGFiP`, minZoom: 0, maxNativeZoom: 19, maxZoom: 21, bulkDownload: true,
       tileBytes: 8_000, cors: true,
     },
   ]
