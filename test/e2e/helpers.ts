@@ -1,12 +1,22 @@
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
-import { expect, type Page } from '@playwright/test'
+import { expect, type BrowserContext, type Page } from '@playwright/test'
 
 export const PDFS = 'test-results/pdf'
 /** The local stand-in for the IGN Géoplateforme the server's maps point at (playwright.config.ts). */
 export const MAP_FIXTURE = `http://localhost:${Number(process.env.E2E_MAP_PORT ?? Number(process.env.E2E_PORT ?? 4317) + 1)}`
 /** The URL start of a tile of this Géoplateforme layer served by the stand-in. */
 export const layerTiles = (layer: string) => `${MAP_FIXTURE}/wmts?SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${layer}&`
+
+/** Lists what the page or its service worker asks of a machine other than this one: maps come from the local stand-in. */
+export function requestsElsewhere(context: BrowserContext) {
+  const outside: string[] = []
+  context.on('request', (request) => {
+    const url = new URL(request.url())
+    if (url.protocol.startsWith('http') && url.hostname !== 'localhost') outside.push(request.url())
+  })
+  return outside
+}
 
 /** Opens the app and waits until the service worker controls the page (so it keeps working offline). */
 export async function openControlledApp(page: Page) {

@@ -1,17 +1,7 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { addRecord, createProduction, layerTiles, openControlledApp } from './helpers'
+import { expect, test, type Page } from '@playwright/test'
+import { addRecord, createProduction, layerTiles, openControlledApp, requestsElsewhere } from './helpers'
 
 const SHOTS = 'test-results/screenshots'
-
-/** Lists what the page or its service worker asks of a machine other than this one: maps come from the local stand-in. */
-function requestsElsewhere(context: BrowserContext) {
-  const outside: string[] = []
-  context.on('request', (request) => {
-    const url = new URL(request.url())
-    if (url.protocol.startsWith('http') && url.hostname !== 'localhost') outside.push(request.url())
-  })
-  return outside
-}
 
 /** Loaded tiles of the map, with where they came from. */
 const loadedTiles = (page: Page) =>
@@ -183,4 +173,17 @@ test('décors map: a tile that fails to load is asked for again, and the map sho
   expect(failed.size).toBeGreaterThan(3)
   for (const tile of await loadedTiles(page)) expect(tile.width).toBe(256)
   await expect(page.locator('img.leaflet-tile[src^="data:"]')).toHaveCount(0)
+})
+
+test('décors map: a tile server that answers 500 shows "Fond de carte indisponible" on the map, not a grey square', async ({ page }) => {
+  await page.route(/\/wmts\?/, (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }))
+  const pid = await createProduction(page, 'Serveur de tuiles en panne')
+  await page.goto(`/p/${pid}/locations-map`)
+  await expect(page.getByTestId('map-tile-notice')).toContainText('Fond de carte indisponible', { timeout: 20_000 })
+  await page.getByTestId('map').screenshot({ path: `${SHOTS}/map-tiles-failing.png` })
+  // The server comes back: "Réessayer" brings the tiles, and the notice goes.
+  await page.unroute(/\/wmts\?/)
+  await page.getByTestId('map-tile-notice').getByRole('button', { name: 'Réessayer' }).click()
+  await expect(page.getByTestId('map-tile-notice')).toHaveCount(0, { timeout: 20_000 })
+  await expect.poll(async () => (await loadedTiles(page)).filter((tile) => !tile.src.startsWith('data:')).length).toBeGreaterThan(0)
 })

@@ -47,3 +47,15 @@ describe('the map configuration in the app', () => {
     expect(localStorage.getItem('regie.mapTiles')).toBe('osm')
   })
 })
+
+describe('a first start with no network', () => {
+  it('uses the built-in configuration for now and asks the server again next time', async () => {
+    const offline = async () => {
+      throw new TypeError('Failed to fetch')
+    }
+    expect(await loadMapConfig(offline)).toEqual(defaultMapConfig())
+    expect(await loadMapConfig(answering(local))).toEqual(defaultMapConfig())
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(mapConfig.value).toEqual(local)
+  })
+})

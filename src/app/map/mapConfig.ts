@@ -35,7 +35,10 @@ export const mapConfig = computed(() => current.value)
 
 let asked: Promise<MapConfig> | null = null
 
-/** Asks the server once per visit; resolves at once with the kept configuration when there is one. */
+/**
+ * Asks the server once per visit (again after a visit's failed attempt); resolves at once with the kept configuration
+ * when there is one.
+ */
 export function loadMapConfig(fetcher: typeof fetch = (input, init) => fetch(input, init)): Promise<MapConfig> {
   asked ??= fetcher(MAP_CONFIG_URL, { signal: AbortSignal.timeout(FETCH_TIMEOUT_MS), cache: 'no-store' })
     .then((response) => (response.ok ? response.json() : null))
@@ -49,7 +52,11 @@ export function loadMapConfig(fetcher: typeof fetch = (input, init) => fetch(inp
           // Not kept (storage blocked): asked again next visit.
         }
         if (JSON.stringify(answered) !== JSON.stringify(current.value)) current.value = answered
-      } else current.value ??= defaultMapConfig()
+      } else {
+        current.value ??= defaultMapConfig()
+        // No answer this time (offline): ask again next time a map or the address search needs it.
+        asked = null
+      }
       return current.value!
     })
   return current.value ? Promise.resolve(current.value) : asked
