@@ -117,6 +117,11 @@ test('décors map: an area saved for offline shows offline; OpenStreetMap offers
     await page.locator('.leaflet-control-zoom-out').click()
     await page.waitForTimeout(400)
   }
+  // Down to zoom 19 from this far out: refused with the limit before anything is downloaded.
+  await page.getByTestId('map-offline-zoom').selectOption('19')
+  await expect(page.getByTestId('map-offline-estimate')).toContainText('Zone trop grande')
+  await expect(page.getByTestId('map-offline-estimate')).toContainText(/3\s000 au plus/)
+  await expect(page.getByTestId('map-offline-save')).toBeDisabled()
   await page.getByTestId('map-offline-zoom').selectOption('15')
   await expect(page.getByTestId('map-offline-estimate')).toContainText('tuiles')
   await page.getByTestId('map-offline-save').click()

@@ -7,7 +7,7 @@ describe('map configuration', () => {
     const config = defaultMapConfig()
     expect(v.safeParse(MapConfigSchema, config).success).toBe(true)
     expect(config.sources.map((source) => `${source.id}:${source.kind}:${source.bulkDownload}:${source.maxNativeZoom}`)).toEqual([
-      'plan-ign:plan:true:19', 'ortho-ign:aerial:true:20', 'osm:plan:false:19', 'cadastre-ign:overlay:true:19',
+      'plan-ign:plan:true:19', 'ortho-ign:aerial:true:19', 'osm:plan:false:19', 'cadastre-ign:overlay:true:19',
     ])
     expect(config.sources.every((source) => source.attribution.length > 0)).toBe(true)
   })
