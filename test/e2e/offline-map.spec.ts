@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { addRecord, createProduction, layerTiles, MAP_FIXTURE, openControlledApp, requestsElsewhere } from './helpers'
+import { addRecord, addShootDay, createProduction, layerTiles, MAP_FIXTURE, openControlledApp, requestsElsewhere } from './helpers'
 
 const SHOTS = 'test-results/screenshots'
 const AERIAL = layerTiles('ORTHOIMAGERY.ORTHOPHOTOS')
@@ -14,12 +14,7 @@ test('the production\'s offline map: prepared with its count and size, then offl
   await openControlledApp(page)
   const pid = await createProduction(page, 'Le Fantôme de Mogador')
   await addRecord(page, pid, 'locations', { name: 'Théâtre Mogador', address: '25 rue de Mogador', postcode: '75009', lat: '48.8752', lng: '2.3318' })
-  await page.goto(`/p/${pid}/days/new`)
-  await page.locator('[name="number"]').fill('1')
-  await page.locator('[name="date"]').fill(new Date(Date.now() + 12 * 86_400_000).toISOString().slice(0, 10))
-  await page.getByLabel('Théâtre Mogador').check()
-  await page.getByTestId('save').click()
-  await expect(page.getByTestId('record-detail')).toBeVisible()
+  await addShootDay(page, pid, 1, 12, ['Théâtre Mogador'])
 
   // The count and size of each base map before anything is downloaded; the tile server slowed as on a phone network.
   await context.route(`${MAP_FIXTURE}/wmts?**`, async (route) => {
