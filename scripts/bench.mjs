@@ -8,6 +8,7 @@ import { gzipSync } from 'node:zlib'
 import { chromium } from '@playwright/test'
 import { startMapFixture } from './benchMapFixture.mjs'
 import { benchPlan } from './benchPlan.mjs'
+import { benchPrint } from './benchPrint.mjs'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4399)
 const BASE = `http://127.0.0.1:${PORT}`
@@ -368,6 +369,11 @@ async function main() {
     const planContext = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
     await benchPlan(await planContext.newPage(), { base: BASE, report })
     await planContext.close()
+
+    // A 30-vehicle plan printed with its map from the tiles the service worker cached (issue 12).
+    const printContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await benchPrint(printContext, { base: BASE, mapFixture: mapFixture.env.GEOPLATEFORME_URL, report })
+    await printContext.close()
   } finally {
     await browser.close()
   }
