@@ -1,15 +1,12 @@
 import vue from '@vitejs/plugin-vue'
 import { readFileSync } from 'node:fs'
-import { defineConfig, loadEnv } from 'vite'
+import { defineConfig } from 'vite'
 import { VitePWA } from 'vite-plugin-pwa'
 import { precompileLocales } from './scripts/precompileLocales'
 import { precompressAssets } from './scripts/precompressAssets'
-import { customTileSource, DEMO_TILES, OSM_TILES, TILE_CACHES, tileUrlPattern, VIEWED_TILES_LIMIT } from './src/app/map/tileSources'
+import { TILE_CACHES, VIEWED_TILES_LIMIT } from './src/app/map/tileSources'
 
 const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string }
-// The tile sources the app offers (src/app/map/tileConfig.ts): the service worker caches the tiles of each.
-const customTiles = customTileSource(loadEnv('production', process.cwd(), 'VITE_TILE_'))
-const tileSources = [DEMO_TILES, OSM_TILES, ...(customTiles ? [customTiles] : [])]
 
 export default defineConfig({
   define: {
@@ -56,13 +53,14 @@ export default defineConfig({
       workbox: {
         // The service worker only caches the app shell; data lives in IndexedDB and syncs through the app.
         globPatterns: ['**/*.{js,css,html,svg,png,webmanifest}'],
-        // Map tiles are not part of the shell: they are cached as viewed, or saved by area (src/app/map).
-        globIgnores: ['tiles/**'],
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         cleanupOutdatedCaches: true,
         runtimeCaching: [{
-          urlPattern: tileUrlPattern(tileSources),
+          // Map tiles, cached as viewed (or saved by area, src/app/map). Their servers are run-time configuration
+          // (src/core/model/mapConfig.ts), so the route is every image that is not part of the shell, which the
+          // precache answers first. Serialised into the service worker: it must not use anything from this file.
+          urlPattern: ({ request, url }) => request.destination === 'image' && !url.pathname.startsWith('/api/'),
           handler: 'CacheFirst',
           options: {
             cacheName: TILE_CACHES.viewed,

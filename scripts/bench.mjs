@@ -7,6 +7,7 @@ import { gzipSync } from 'node:zlib'
 import { benchFirstLoad } from './benchFirstLoad.mjs'
 import { formatFigure, launchChromium, startBenchServer } from './benchHarness.mjs'
 import { benchPlan } from './benchPlan.mjs'
+import { benchPrint } from './benchPrint.mjs'
 
 const RUNS = 5
 
@@ -346,6 +347,11 @@ async function main(base) {
     const planContext = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })
     await benchPlan(await planContext.newPage(), { base, report })
     await planContext.close()
+
+    // A 30-vehicle plan printed with its map from the tiles the service worker cached (issue 12).
+    const printContext = await browser.newContext({ viewport: { width: 1280, height: 900 } })
+    await benchPrint(printContext, { base: BASE, mapFixture: mapFixture.env.GEOPLATEFORME_URL, report })
+    await printContext.close()
   } finally {
     await browser.close()
   }

@@ -4,21 +4,31 @@ import { spawn, spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { startMapFixture } from './benchMapFixture.mjs'
 
 export const CHROME_PATH = process.env.CHROME_PATH ?? '/usr/bin/chromium'
+/** The bench server's access code (sharing a production to it needs one). */
+export const BENCH_ACCESS_CODE = 'BENCH-ACCESS-CODE-2026'
 export const CHROME_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync',
 ]
 
-/** Starts `npm start`'s server on `port` with an empty data directory; resolves once it answers its health check. */
+/**
+ * Starts `npm start`'s server on `port` with an empty data directory, its maps and geocoder on the local stand-in
+ * (on `port + 1`: nothing reaches the internet); resolves once it answers its health check.
+ */
 export async function startBenchServer(port) {
   if (!existsSync('dist/index.html')) spawnSync('node_modules/.bin/vite', ['build'], { stdio: 'inherit' })
   const base = `http://127.0.0.1:${port}`
   const dataDir = mkdtempSync(path.join(tmpdir(), 'regie-bench-'))
-  const server = spawn('node', ['scripts/start.mjs'], { env: { ...process.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1' }, stdio: 'ignore' })
+  const mapFixture = await startMapFixture(port + 1)
+  const server = spawn('node', ['scripts/start.mjs'], {
+    env: { ...process.env, ...mapFixture.env, PORT: String(port), DATA_DIR: dataDir, HOST: '127.0.0.1', REGIE_ACCESS_CODE: BENCH_ACCESS_CODE }, stdio: 'ignore',
+  })
   const stop = () => {
     server.kill()
+    mapFixture.stop()
     rmSync(dataDir, { recursive: true, force: true })
   }
   for (let i = 0; ; i++) {

@@ -85,7 +85,7 @@ describe('HTTP server', () => {
     const csp = String(response.headers['content-security-policy'])
     expect(csp).toContain("script-src 'self'")
     expect(csp).toContain("connect-src 'self'")
-    expect(csp).toContain("img-src 'self' data: blob: https:")
+    expect(csp).toContain("img-src 'self' data: blob: https://data.geopf.fr https://tile.openstreetmap.org;")
     expect(csp).not.toContain('unsafe-eval')
     expect(response.headers['x-content-type-options']).toBe('nosniff')
     const api = await app.inject({ method: 'GET', url: '/api/health' })

@@ -1,6 +1,7 @@
 /** Builds the HTTP server: security headers and rate limits, the /api routes, and the built PWA on the same port. */
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify'
 import type { Kysely } from 'kysely'
+import { defaultMapConfig, type MapConfig } from '../core/model/mapConfig'
 import { DEFAULT_LIMITS, type ServerLimits } from './config'
 import type { ServerContext } from './context'
 import type { DialectName } from './db'
@@ -15,6 +16,7 @@ import { registerHistoryRoutes } from './routes/history'
 import { registerInviteRoutes } from './routes/invites'
 import { registerMemberRoutes } from './routes/members'
 import { registerProductionRoutes } from './routes/productions'
+import { registerMapConfigRoute } from './routes/mapConfig'
 import { registerSyncRoutes } from './routes/sync'
 import { isAppPage, registerPwaFiles, sendAppShell } from './pwa'
 import type { Database } from './schema'
@@ -49,6 +51,8 @@ export interface BuildServerOptions {
   trustProxy?: boolean | string[]
   /** Purges the trash and collects unreferenced blobs now and then (maintenance.ts); tests run it by hand. */
   maintenance?: boolean
+  /** Base maps and geocoder handed to the app (readMapConfig); the built-in ones when not given. */
+  mapConfig?: MapConfig
 }
 
 export const BODY_LIMIT_BYTES = 1024 * 1024
@@ -73,7 +77,9 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
     limits: { ...DEFAULT_LIMITS, ...options.limits },
     epoch: await readEpoch(options.db),
   }
-  await registerSecurity(app, { perMinute: options.rateLimitPerMinute })
+  // The map's tile servers and geocoder are the only other origins the CSP lets the app reach.
+  const mapConfig = options.mapConfig ?? defaultMapConfig()
+  await registerSecurity(app, { perMinute: options.rateLimitPerMinute, mapConfig })
   registerRequestGuards(app)
   registerErrorHandling(app)
 
@@ -92,6 +98,7 @@ export async function buildServer(options: BuildServerOptions): Promise<FastifyI
   registerSyncRoutes(app, context, pokes)
   registerEventRoutes(app, context, pokes)
   registerHistoryRoutes(app, context)
+  registerMapConfigRoute(app, mapConfig)
   const blobStore = options.blobDir ? createDiskBlobStore(options.blobDir) : undefined
   if (blobStore) await registerBlobRoutes(app, context, blobStore)
   if (options.maintenance) {

@@ -1,5 +1,7 @@
 /** Server settings, read once from the environment so the rest of the server receives plain values. */
 import path from 'node:path'
+import type { MapConfig } from '../core/model/mapConfig'
+import { readMapConfig } from './mapConfig'
 
 export interface ServerConfig {
   port: number
@@ -13,8 +15,8 @@ export interface ServerConfig {
   /** Absolute directory of the built PWA (`vite build` output). */
   distDir: string
   logLevel: string
-  /** Origins of the map tile servers the app may use (service worker caching, area downloads): CSP connect-src and img-src. */
-  tileOrigins: string[]
+  /** Base maps and geocoder handed to the app: MAP_CONFIG, <dataDir>/map-config.json or the built-in ones (mapConfig.ts). */
+  mapConfig: MapConfig
   /**
    * PUBLIC_URL: the address phones reach this server at (https://regie.example.org, http://192.168.1.20:8080).
    * Invite links and their QR codes use it; without it the app uses the address the inviter opened.
@@ -69,7 +71,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     distDir: path.resolve(env.DIST_DIR || 'dist'),
     // Quiet by default: the start line and errors are what someone running it on set needs to see.
     logLevel: env.LOG_LEVEL || 'warn',
-    tileOrigins: readTileOrigins(env),
+    mapConfig: readMapConfig(env, dataDir),
     publicUrl: readPublicUrl(env.PUBLIC_URL),
     accessCode: readAccessCode(env.REGIE_ACCESS_CODE),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
@@ -117,27 +119,6 @@ function readLimits(env: NodeJS.ProcessEnv): ServerLimits {
     trashDays: read('REGIE_TRASH_DAYS', DEFAULT_LIMITS.trashDays),
     blobGraceDays: read('REGIE_BLOB_GRACE_DAYS', DEFAULT_LIMITS.blobGraceDays),
   }
-}
-
-/**
- * OpenStreetMap's tile server, which the app offers (src/app/map/tileSources.ts; the server never imports app code,
- * so it is written here too), plus TILE_ORIGINS (comma-separated) and the origin of VITE_TILE_URL when the build and
- * the server share their environment. The app's own demo tiles are same-origin and need nothing.
- */
-export const DEFAULT_TILE_ORIGINS = ['https://tile.openstreetmap.org']
-
-export function readTileOrigins(env: NodeJS.ProcessEnv = process.env): string[] {
-  const listed = (env.TILE_ORIGINS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean)
-  const fromTemplate = env.VITE_TILE_URL && /^https?:\/\//.test(env.VITE_TILE_URL) ? [env.VITE_TILE_URL] : []
-  return [...new Set([...DEFAULT_TILE_ORIGINS, ...listed, ...fromTemplate].map(tileOrigin))]
-}
-
-/** `https://{s}.tile.example.org/{z}/{x}/{y}.png` → `https://*.tile.example.org` (every subdomain the template uses). */
-function tileOrigin(entry: string): string {
-  const match = /^(https?):\/\/(\{s\}\.)?([a-z0-9.-]+(:\d+)?)(\/|$)/i.exec(entry)
-  if (!match) throw new Error(`TILE_ORIGINS must list http(s) origins such as https://tiles.example.org, got "${entry}"`)
-  const [, scheme, subdomains, host] = match
-  return `${scheme!.toLowerCase()}://${subdomains ? '*.' : ''}${host!.toLowerCase()}`
 }
 
 function readPort(value: string | undefined): number {

@@ -93,7 +93,7 @@ describe('errors', () => {
 describe('behind a reverse proxy', () => {
   it('sends HSTS only over https, as the trusted proxy says', async () => {
     const app = Fastify({ trustProxy: readTrustProxy('127.0.0.1') })
-    await registerSecurity(app, { tileOrigins: [] })
+    await registerSecurity(app)
     app.get('/', async (request) => ({ ip: request.ip, protocol: request.protocol }))
     cleanups.push(() => app.close())
     const plain = await app.inject({ url: '/' })

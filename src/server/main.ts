@@ -30,6 +30,7 @@ async function start(): Promise<void> {
       blobDir: config.blobDir,
       databaseUrl: config.databaseUrl,
       publicUrl: config.publicUrl,
+      mapConfig: config.mapConfig,
       logger: { level: config.logLevel },
       limits: config.limits,
       trustProxy: config.trustProxy,

@@ -1,27 +1,36 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { bearerToken } from './auth'
-import { readTileOrigins } from './config'
+import { defaultMapConfig, type MapConfig } from '../core/model/mapConfig'
 import { OPEN_DOOR_LIMIT, RATE_LIMIT_PER_MINUTE, registerSecurity, UNKNOWN_TOKEN_LIMIT } from './security'
 
-describe('map tile origins in the content security policy', () => {
-  it('default to OpenStreetMap, add TILE_ORIGINS and the origin of VITE_TILE_URL, subdomain templates as wildcards', () => {
-    expect(readTileOrigins({})).toEqual(['https://tile.openstreetmap.org'])
-    expect(readTileOrigins({ TILE_ORIGINS: 'https://tiles.example.org, http://192.168.1.20:8081/' })).toEqual([
-      'https://tile.openstreetmap.org', 'https://tiles.example.org', 'http://192.168.1.20:8081',
-    ])
-    expect(readTileOrigins({ VITE_TILE_URL: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png?key=k' })).toContain('https://*.tiles.example.org')
-    expect(() => readTileOrigins({ TILE_ORIGINS: 'tiles.example.org' })).toThrow(/TILE_ORIGINS/)
-  })
-
-  it('let the service worker and area downloads fetch tiles (connect-src) and show http tiles of a LAN server (img-src)', async () => {
+describe('map origins in the content security policy', () => {
+  async function cspFor(mapConfig: MapConfig): Promise<string> {
     const app = Fastify()
-    await registerSecurity(app, { tileOrigins: ['https://tile.openstreetmap.org', 'http://192.168.1.20:8081'] })
+    await registerSecurity(app, { mapConfig })
     app.get('/', async () => 'ok')
     const csp = String((await app.inject({ url: '/' })).headers['content-security-policy'])
     await app.close()
-    expect(csp).toContain("connect-src 'self' https://tile.openstreetmap.org http://192.168.1.20:8081")
-    expect(csp).toContain("img-src 'self' data: blob: https: http://192.168.1.20:8081")
+    return csp
+  }
+
+  it('name exactly the built-in tile servers and the Géoplateforme geocoder, nothing else of the web', async () => {
+    const csp = await cspFor(defaultMapConfig())
+    expect(csp).toContain("img-src 'self' data: blob: https://data.geopf.fr https://tile.openstreetmap.org;")
+    expect(csp).toContain("connect-src 'self' https://data.geopf.fr https://tile.openstreetmap.org;")
+    expect(csp).not.toMatch(/img-src[^;]* https:[ ;]/)
+  })
+
+  it('follow a configuration pointed elsewhere: a LAN tile server over http, a geocoder of its own, subdomains as wildcards', async () => {
+    const csp = await cspFor({
+      sources: [
+        { ...defaultMapConfig().sources[0]!, url: 'http://192.168.1.20:8081/wmts?TILEMATRIX={z}&TILEROW={y}&TILECOL={x}' },
+        { ...defaultMapConfig().sources[0]!, id: 'mairie', url: 'https://{s}.tiles.example.org/{z}/{x}/{y}.png' },
+      ],
+      geocoder: { searchUrl: 'https://adresses.example.org/search', reverseUrl: 'https://adresses.example.org/reverse', attribution: '' },
+    })
+    expect(csp).toContain("img-src 'self' data: blob: http://192.168.1.20:8081 https://*.tiles.example.org;")
+    expect(csp).toContain("connect-src 'self' http://192.168.1.20:8081 https://*.tiles.example.org https://adresses.example.org;")
   })
 })
 
@@ -31,7 +40,7 @@ describe('API rate limits', () => {
   let app: FastifyInstance
   beforeEach(async () => {
     app = Fastify()
-    await registerSecurity(app, { tileOrigins: [] })
+    await registerSecurity(app)
     // Stand-ins for the real routes: a session route that knows two tokens, and the two doors open without one.
     app.get('/api/v1/productions/p1/pull', async (request, reply) => {
       const token = bearerToken(request)

@@ -2,8 +2,8 @@
 import helmet from '@fastify/helmet'
 import rateLimit from '@fastify/rate-limit'
 import type { FastifyInstance } from 'fastify'
+import { defaultMapConfig, mapConfigOrigins, type MapConfig } from '../core/model/mapConfig'
 import { bearerToken, hashSecret } from './auth'
-import { readTileOrigins } from './config'
 
 /**
  * API requests per device session and minute (per address for requests without a session). A whole crew on one
@@ -33,14 +33,16 @@ const OPEN_DOORS = new Set([
 export const UNKNOWN_TOKEN_LIMIT = { max: 30, timeWindow: 60_000 }
 
 /**
- * `tileOrigins`: the map tile servers (ServerConfig.tileOrigins). The service worker fetches the tiles it caches and
- * the app downloads areas for offline, both under connect-src; read from the environment when not given.
+ * `mapConfig`: the base maps and geocoder the app is handed (src/server/mapConfig.ts); the CSP names exactly their
+ * origins. Tiles show as images (img-src) and are fetched by the service worker, by area downloads and by printed maps
+ * (connect-src); the geocoder is fetched (connect-src). The built-in ones when not given.
  * `perMinute`: the session limit, RATE_LIMIT_PER_MINUTE unless a load test raises it.
  */
 export async function registerSecurity(
   app: FastifyInstance,
-  { tileOrigins = readTileOrigins(), perMinute = RATE_LIMIT_PER_MINUTE }: { tileOrigins?: string[]; perMinute?: number | undefined } = {},
+  { mapConfig = defaultMapConfig(), perMinute = RATE_LIMIT_PER_MINUTE }: { mapConfig?: MapConfig; perMinute?: number | undefined } = {},
 ): Promise<void> {
+  const origins = mapConfigOrigins(mapConfig)
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -49,10 +51,10 @@ export async function registerSecurity(
         scriptSrc: ["'self'"],
         // Vue binds `style` attributes at runtime.
         styleSrc: ["'self'", "'unsafe-inline'"],
-        // Map tiles come from a configurable https tile server; photos are shown from blob: URLs.
-        imgSrc: ["'self'", 'data:', 'blob:', 'https:', ...tileOrigins.filter((origin) => origin.startsWith('http:'))],
+        // Map tiles come from the configured tile servers; photos and printed maps are shown from blob: URLs.
+        imgSrc: ["'self'", 'data:', 'blob:', ...origins.tiles],
         fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'", ...tileOrigins],
+        connectSrc: ["'self'", ...new Set([...origins.tiles, ...origins.geocoder])],
         workerSrc: ["'self'"],
         manifestSrc: ["'self'"],
         objectSrc: ["'none'"],

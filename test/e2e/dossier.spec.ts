@@ -1,5 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs'
-import { expect, test, type Locator, type Page } from '@playwright/test'
+import { expect, test, type Page } from '@playwright/test'
 import { withDeclaredSize } from '../../src/core/exchange/zipTesting'
 import { createProduction, fillForm, openControlledApp, printToPdf } from './helpers'
 
@@ -15,12 +15,13 @@ async function expectPhotosShown(page: Page, count: number) {
   await expect.poll(() => images.evaluateAll((all) => all.every((img) => (img as HTMLImageElement).complete && (img as HTMLImageElement).naturalWidth > 0))).toBe(true)
 }
 
-/** The map shows its tiles, all of them: loaded, and none the grey "missing" one (offline and never viewed). */
-async function expectMapTiles(map: Locator) {
-  await expect(map.locator('.leaflet-marker-icon')).toBeVisible()
-  await expect.poll(() => map.locator('img.leaflet-tile').evaluateAll((tiles) =>
-    tiles.length > 0 && tiles.every((tile) => tile.classList.contains('leaflet-tile-loaded') && !(tile as HTMLImageElement).src.startsWith('data:')),
-  )).toBe(true)
+/** The plan de situation's two maps are drawn from their tiles, all of them (none missing offline), the décor marked. */
+async function expectSituationMaps(page: Page) {
+  const maps = page.getByTestId('dossier-map')
+  await expect(page.locator('[data-print-ready="true"]')).toHaveCount(1, { timeout: 30_000 })
+  await expect(maps.locator('[data-printed-map="ready"]')).toHaveCount(2)
+  await expect(maps.locator('[data-missing="0"]')).toHaveCount(2)
+  await expect(maps.getByTestId('printed-map-mark')).toHaveCount(2)
 }
 
 async function addDecor(page: Page, pid: string, values: Parameters<typeof fillForm>[1], lists: Record<string, string> = {}) {
@@ -74,7 +75,7 @@ test('offline: a décor with two photos prints its scouting dossier, is compared
   await context.setOffline(false)
   await page.setViewportSize(DESKTOP)
   await page.goto(`/p/${pid}/locations/${id}/dossier`)
-  await expectMapTiles(page.getByTestId('dossier-map'))
+  await expectSituationMaps(page)
   await context.setOffline(true)
   await page.setViewportSize(PHONE)
 
@@ -88,12 +89,12 @@ test('offline: a décor with two photos prints its scouting dossier, is compared
   await expect(page.getByTestId('dossier-sun-sunrise')).toContainText(/\d\d:\d\d/)
   await expect(page.getByTestId('dossier-advantages')).toContainText('Voûtes en pierre')
   await expect(page.locator('main')).toContainText('Plan de situation')
-  // The plan de situation's map, centred on the décor's pin.
-  await expect(page.getByTestId('dossier-map').locator('.leaflet-marker-icon')).toBeVisible()
+  // The plan de situation's maps, the neighbourhood and the close-up, drawn offline from the tiles viewed at the desk.
+  await expectSituationMaps(page)
   await page.screenshot({ path: `${SHOTS}/decor-dossier-phone.png`, fullPage: true })
   await page.setViewportSize(DESKTOP)
   await page.screenshot({ path: `${SHOTS}/decor-dossier-desktop.png`, fullPage: true })
-  const pdf = await printToPdf(page, 'decor-dossier', () => expectMapTiles(page.getByTestId('dossier-map')))
+  const pdf = await printToPdf(page, 'decor-dossier', () => expectSituationMaps(page))
   expect(pdf.length).toBeGreaterThan(20_000)
   await page.setViewportSize(PHONE)
 

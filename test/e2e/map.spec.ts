@@ -1,17 +1,7 @@
-import { expect, test, type BrowserContext, type Page } from '@playwright/test'
-import { addRecord, createProduction, openControlledApp } from './helpers'
+import { expect, test, type Page } from '@playwright/test'
+import { addRecord, createProduction, layerTiles, openControlledApp, requestsElsewhere } from './helpers'
 
 const SHOTS = 'test-results/screenshots'
-
-/** Lists what the page or its service worker asks of another origin: maps come from the app's own demo tiles. */
-function requestsElsewhere(context: BrowserContext) {
-  const outside: string[] = []
-  context.on('request', (request) => {
-    const url = new URL(request.url())
-    if (url.protocol.startsWith('http') && url.hostname !== 'localhost') outside.push(request.url())
-  })
-  return outside
-}
 
 /** Loaded tiles of the map, with where they came from. */
 const loadedTiles = (page: Page) =>
@@ -35,7 +25,7 @@ async function emptySpotOfMap(page: Page): Promise<{ x: number; y: number }> {
   return spot!
 }
 
-test('décors map: demo pins on the repo\'s tiles, a décor placed by a tap, still placed after an offline reload', async ({ page, context, baseURL }) => {
+test('décors map: demo pins on Plan IGN from the local Géoplateforme stand-in, a décor placed by a tap, still placed after an offline reload', async ({ page, context }) => {
   const outside = requestsElsewhere(context)
   await openControlledApp(page)
   await page.getByTestId('load-demo').click()
@@ -50,14 +40,20 @@ test('décors map: demo pins on the repo\'s tiles, a décor placed by a tap, sti
   await expect(page).toHaveURL(/\/locations-map\?place=/)
   await expect(page.getByTestId('map-placing')).toContainText('Terrasse du Café des Arts')
 
-  // The demo's 25 décors are on the map (pins or clusters), over tiles served by the app itself.
+  // The demo's 25 décors are on the map (pins or clusters), over the configured base map: Plan IGN, from the stand-in.
   await expect(page.getByTestId('map')).toHaveAttribute('data-points', '25')
+  await expect(page.getByTestId('map')).toHaveAttribute('data-tiles', 'plan-ign')
   await expect(page.locator('.leaflet-marker-icon').first()).toBeVisible()
   await expect.poll(async () => (await loadedTiles(page)).length).toBeGreaterThan(0)
   for (const tile of await loadedTiles(page)) {
-    expect(tile.src.startsWith(`${baseURL}/tiles/`)).toBe(true)
+    expect(tile.src.startsWith(layerTiles('GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2'))).toBe(true)
     expect(tile.width).toBe(256)
   }
+  await expect(page.getByTestId('map-layer-plan-ign')).toHaveAttribute('aria-pressed', 'true')
+  await expect(page.locator('.leaflet-control-scale-line')).toBeVisible()
+  await expect(page.locator('.leaflet-control-zoom-in')).toHaveAttribute('title', 'Zoom avant')
+  await expect(page.getByTestId('map-recentre')).toHaveAttribute('title', 'Recentrer')
+  await expect(page.locator('.leaflet-control-attribution')).toContainText('IGN')
   await expect(page.getByTestId('map-legend')).toContainText('Confirmé')
   await page.screenshot({ path: `${SHOTS}/map-placing.png` })
 
@@ -121,6 +117,11 @@ test('décors map: an area saved for offline shows offline; OpenStreetMap offers
     await page.locator('.leaflet-control-zoom-out').click()
     await page.waitForTimeout(400)
   }
+  // Down to zoom 19 from this far out: refused with the limit before anything is downloaded.
+  await page.getByTestId('map-offline-zoom').selectOption('19')
+  await expect(page.getByTestId('map-offline-estimate')).toContainText('Zone trop grande')
+  await expect(page.getByTestId('map-offline-estimate')).toContainText(/3\s000 au plus/)
+  await expect(page.getByTestId('map-offline-save')).toBeDisabled()
   await page.getByTestId('map-offline-zoom').selectOption('15')
   await expect(page.getByTestId('map-offline-estimate')).toContainText('tuiles')
   await page.getByTestId('map-offline-save').click()
@@ -135,19 +136,24 @@ test('décors map: an area saved for offline shows offline; OpenStreetMap offers
     await page.locator('.leaflet-control-zoom-in').click()
     await page.waitForTimeout(400)
   }
-  await expect.poll(async () => (await loadedTiles(page)).filter((tile) => tile.src.includes('/tiles/15/')).length).toBeGreaterThan(0)
+  await expect.poll(async () => (await loadedTiles(page)).filter((tile) => tile.src.includes('&TILEMATRIX=15&')).length).toBeGreaterThan(0)
   await expect(page.locator('img.leaflet-tile[src^="data:"]')).toHaveCount(0)
   await page.getByTestId('map').scrollIntoViewIfNeeded()
   await page.screenshot({ path: `${SHOTS}/map-area-offline.png` })
   await context.setOffline(false)
 
   // OpenStreetMap: viewing only. Its tiles are answered locally here (the test never reaches the internet).
-  await context.route('https://tile.openstreetmap.org/**', (route) => route.fulfill({ path: 'public/tiles/13/4149/2818.png', contentType: 'image/png' }))
-  await page.getByTestId('map-source-osm').check()
-  await expect(page.getByTestId('map-offline-forbidden')).toContainText('OpenStreetMap interdit')
+  const tile = await (await page.request.get(`${layerTiles('GEOGRAPHICALGRIDSYSTEMS.PLANIGNV2')}STYLE=normal&TILEMATRIXSET=PM&TILEMATRIX=13&TILEROW=2818&TILECOL=4149`)).body()
+  await context.route('https://tile.openstreetmap.org/**', (route) =>
+    route.fulfill({ body: tile, contentType: 'image/png', headers: { 'access-control-allow-origin': '*' } }))
+  await page.getByTestId('map-layer-osm').click()
+  await expect(page.getByTestId('map-offline-forbidden')).toContainText('n\'autorisent pas le téléchargement de zones entières')
   await expect(page.getByTestId('map-offline-save')).toHaveCount(0)
   await expect(page.locator('.leaflet-control-attribution')).toContainText('OpenStreetMap')
-  await page.getByTestId('map-source-demo').check()
+  // Remembered on the device: a reload opens on OpenStreetMap again.
+  await page.reload()
+  await expect(page.getByTestId('map-layer-osm')).toHaveAttribute('aria-pressed', 'true')
+  await page.getByTestId('map-layer-plan-ign').click()
   await context.unroute('https://tile.openstreetmap.org/**')
 
   // No permission for the position: the user is told why and what to do.
@@ -160,7 +166,7 @@ test('décors map: an area saved for offline shows offline; OpenStreetMap offers
 test('décors map: a tile that fails to load is asked for again, and the map shows it', async ({ page }) => {
   // The first request of every tile fails as on a flaky network; the next ones reach the server.
   const failed = new Set<string>()
-  await page.route(/\/tiles\/\d+\/\d+\/\d+\.png$/, (route) => {
+  await page.route(/\/wmts\?/, (route) => {
     if (failed.has(route.request().url())) return route.continue()
     failed.add(route.request().url())
     return route.abort('failed')
@@ -172,4 +178,17 @@ test('décors map: a tile that fails to load is asked for again, and the map sho
   expect(failed.size).toBeGreaterThan(3)
   for (const tile of await loadedTiles(page)) expect(tile.width).toBe(256)
   await expect(page.locator('img.leaflet-tile[src^="data:"]')).toHaveCount(0)
+})
+
+test('décors map: a tile server that answers 500 shows "Fond de carte indisponible" on the map, not a grey square', async ({ page }) => {
+  await page.route(/\/wmts\?/, (route) => route.fulfill({ status: 500, body: 'Internal Server Error' }))
+  const pid = await createProduction(page, 'Serveur de tuiles en panne')
+  await page.goto(`/p/${pid}/locations-map`)
+  await expect(page.getByTestId('map-tile-notice')).toContainText('Fond de carte indisponible', { timeout: 20_000 })
+  await page.getByTestId('map').screenshot({ path: `${SHOTS}/map-tiles-failing.png` })
+  // The server comes back: "Réessayer" brings the tiles, and the notice goes.
+  await page.unroute(/\/wmts\?/)
+  await page.getByTestId('map-tile-notice').getByRole('button', { name: 'Réessayer' }).click()
+  await expect(page.getByTestId('map-tile-notice')).toHaveCount(0, { timeout: 20_000 })
+  await expect.poll(async () => (await loadedTiles(page)).filter((tile) => !tile.src.startsWith('data:')).length).toBeGreaterThan(0)
 })

@@ -51,12 +51,14 @@ const SourceTileLayer = L.TileLayer.extend({
   },
 }) as unknown as new (url: string, options: L.TileLayerOptions & { coverage?: TileSource['coverage'] }) => L.TileLayer
 
-export function createTileLayer(source: TileSource): L.TileLayer {
+/** A source's tile layer; an overlay (cadastral parcels) draws above the base map. */
+export function createTileLayer(source: TileSource, maxZoom = source.maxZoom): L.TileLayer {
   return new SourceTileLayer(source.url, {
     attribution: source.attribution,
+    zIndex: source.kind === 'overlay' ? 2 : 1,
     minZoom: source.minZoom,
     maxNativeZoom: source.maxNativeZoom,
-    maxZoom: source.maxZoom,
+    maxZoom: Math.max(maxZoom, source.maxZoom),
     subdomains: source.subdomains ?? 'abc',
     coverage: source.coverage,
     crossOrigin: source.cors ? 'anonymous' : false,

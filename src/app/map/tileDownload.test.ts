@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { saveTiles, type TileDownloadProgress } from './tileDownload'
 import type { TileCoord } from './tileMath'
-import { DEMO_TILES, OSM_TILES } from './tileSources'
+import { geoplateformeSources, OSM_SOURCE } from '../../core/model/mapConfig'
+import type { TileSource } from './tileSources'
 
 const ORIGIN = 'http://localhost:4317'
+/** A source on the app's own server, so saved URLs read simply. */
+const LOCAL: TileSource = { ...geoplateformeSources()[0]!, url: '/tiles/{z}/{x}/{y}.png' }
 const tiles: TileCoord[] = Array.from({ length: 10 }, (_, i) => ({ z: 15, x: 16590 + i, y: 11270 }))
 
 function memoryCache() {
@@ -19,13 +22,13 @@ const png = (bytes = 100) => new Response(new Uint8Array(bytes), { status: 200, 
 
 describe('saving an area\'s tiles for offline', () => {
   it('refuses a source whose terms forbid bulk download', async () => {
-    await expect(saveTiles({ source: OSM_TILES, tiles, cache: memoryCache(), origin: ORIGIN })).rejects.toThrow(/bulk/)
+    await expect(saveTiles({ source: OSM_SOURCE, tiles, cache: memoryCache(), origin: ORIGIN })).rejects.toThrow(/bulk/)
   })
 
   it('saves every tile with its size, without a Date header, and reports progress up to the total', async () => {
     const cache = memoryCache()
     const seen: TileDownloadProgress[] = []
-    const result = await saveTiles({ source: DEMO_TILES, tiles, cache, origin: ORIGIN, fetchTile: async () => png(), onProgress: (p) => seen.push(p) })
+    const result = await saveTiles({ source: LOCAL, tiles, cache, origin: ORIGIN, fetchTile: async () => png(), onProgress: (p) => seen.push(p) })
     expect(result).toMatchObject({ total: 10, done: 10, saved: 10, failed: 0, bytes: 1000 })
     expect(seen.at(-1)!.done).toBe(10)
     const saved = cache.entries.get(`${ORIGIN}/tiles/15/16590/11270.png`)!
@@ -37,7 +40,7 @@ describe('saving an area\'s tiles for offline', () => {
     const cache = memoryCache()
     await cache.put(`${ORIGIN}/tiles/15/16590/11270.png`, png())
     const result = await saveTiles({
-      source: DEMO_TILES, tiles, cache, origin: ORIGIN, retryDelayMs: 1,
+      source: LOCAL, tiles, cache, origin: ORIGIN, retryDelayMs: 1,
       fetchTile: async (url) => (url.includes('/16599/') ? new Response('', { status: 404 }) : png()),
     })
     expect(result).toMatchObject({ saved: 8, alreadySaved: 1, missing: 1, failed: 0 })
@@ -46,7 +49,7 @@ describe('saving an area\'s tiles for offline', () => {
   it('retries a tile that fails (network error, 503) and gives up after the retries without throwing', async () => {
     const attempts = new Map<string, number>()
     const result = await saveTiles({
-      source: DEMO_TILES, tiles: tiles.slice(0, 3), cache: memoryCache(), origin: ORIGIN, retries: 2, retryDelayMs: 1,
+      source: LOCAL, tiles: tiles.slice(0, 3), cache: memoryCache(), origin: ORIGIN, retries: 2, retryDelayMs: 1,
       fetchTile: async (url) => {
         const attempt = (attempts.get(url) ?? 0) + 1
         attempts.set(url, attempt)
@@ -65,7 +68,7 @@ describe('saving an area\'s tiles for offline', () => {
     const cache = memoryCache()
     let fetched = 0
     const result = await saveTiles({
-      source: DEMO_TILES, tiles, cache, origin: ORIGIN, concurrency: 1, signal: controller.signal,
+      source: LOCAL, tiles, cache, origin: ORIGIN, concurrency: 1, signal: controller.signal,
       fetchTile: async () => {
         if (++fetched === 3) controller.abort()
         return png()

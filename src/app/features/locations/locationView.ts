@@ -21,7 +21,7 @@ export const locationView: EntityView<Location> = {
         { key: 'intExt', kind: 'select', options: INT_EXT, optionsKey: 'intExt' },
         { key: 'setting', kind: 'select', options: LOCATION_SETTINGS, optionsKey: 'setting' },
         { key: 'status', kind: 'select', options: LOCATION_STATUSES, optionsKey: 'locationStatus' },
-        { key: 'address', kind: 'text' },
+        { key: 'address', kind: 'address' },
         { key: 'city', kind: 'text' },
         { key: 'postcode', kind: 'text' },
         { key: 'lat', kind: 'number', step: 0.000001 },

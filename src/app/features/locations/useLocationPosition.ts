@@ -14,15 +14,19 @@ export function useLocationPosition() {
   const notices = useNoticeStore()
   const repository = repositoryFor<Location>('location')
 
-  /** Resolves true once saved; false when refused or not written (the user has been told why). */
-  async function savePosition(location: Location, position: { lat: number; lng: number }): Promise<boolean> {
+  /**
+   * Resolves true once saved; false when refused or not written (the user has been told why). `accuracyM`: the
+   * position is the phone's, precise to that many metres, which the notice says.
+   */
+  async function savePosition(location: Location, position: { lat: number; lng: number }, accuracyM?: number): Promise<boolean> {
     try {
       const result = await repository.update(location.productionId, location.id, { lat: round(position.lat), lng: round(position.lng) })
       if (!result.ok) {
         notices.error(result.errors.lat ?? result.errors.lng ?? Object.values(result.errors)[0] ?? 'errors.saveFailed')
         return false
       }
-      notices.success('map.place.saved', { name: location.name })
+      if (accuracyM === undefined) notices.success('map.place.saved', { name: location.name })
+      else notices.success('map.place.savedHere', { name: location.name, m: Math.max(1, accuracyM) })
       return true
     } catch (error) {
       notices.error(saveFailureMessage(error))

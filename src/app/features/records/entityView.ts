@@ -5,9 +5,13 @@
  */
 import type { BaseRecord, EntityName, FieldErrors } from '../../../core/model'
 
+/**
+ * `address`: a postal address typed with the geocoder's suggestions; picking one (or "Utiliser ma position") also fills
+ * the record's `postcode`, `city`, `lat` and `lng` fields.
+ */
 export type FieldKind =
   | 'text' | 'textarea' | 'number' | 'integer' | 'select' | 'date' | 'time' | 'datetime' | 'checkbox' | 'email' | 'tel'
-  | 'stringList' | 'ref' | 'refList' | 'objectList' | 'groupCounts'
+  | 'stringList' | 'ref' | 'refList' | 'objectList' | 'groupCounts' | 'address'
 
 export interface FieldSpec {
   key: string

@@ -90,7 +90,7 @@ describe('TeamInvite roles and crew links', () => {
 
 describe('JoinView', () => {
   async function mountJoin(url: string) {
-    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/join/:code?', component: JoinView }] })
+    const router = createRouter({ history: createMemoryHistory(), routes: [{ path: '/join/:code?', component: JoinView }, { path: '/recover', component: { template: '<p />' } }] })
     await router.push(url)
     await router.isReady()
     return mount(JoinView, { global: { plugins: [router, i18n, createPinia()] } })

@@ -83,6 +83,8 @@ describe('VehiclePlanView', () => {
     const wrapper = await mountPlan(`/p/${pid}/vehicle-plan?day=${day1.id}`)
     await vi.waitFor(() => expect(wrapper.find('[data-testid="read-only"]').exists()).toBe(true))
     expect(wrapper.get('[data-testid="read-only"]').text()).toContain('Lecture seule')
+    // The findings follow once the day's vehicles are read (later on a busy machine).
+    await vi.waitFor(() => expect(wrapper.find('[data-testid="plan-findings"]').exists()).toBe(true))
     for (const control of ['plan-add', 'plan-draw-kerb', 'plan-draw-area', 'plan-copy']) expect(wrapper.find(`[data-testid="${control}"]`).exists()).toBe(false)
     expect(wrapper.findComponent(PlanMap).props('movable')).toBe(false)
     expect(wrapper.find('[data-testid="plan-findings"]').text()).toContain('5 au plus')

@@ -12,12 +12,14 @@ function van(number: number, east: number, north: number, heading = 0): PlanVehi
 }
 
 describe('choosePlanScale', () => {
-  it('takes the most detailed standard scale at which the extent fits the paper', () => {
-    expect(choosePlanScale({ widthM: 30, heightM: 20 }, PAPER)).toEqual({ denominator: 200, fits: true })
-    // 40 m wide is 200 mm at 1:200, 160 mm at 1:250.
-    expect(choosePlanScale({ widthM: 40, heightM: 20 }, PAPER)).toEqual({ denominator: 250, fits: true })
-    expect(choosePlanScale({ widthM: 90, heightM: 60 }, PAPER)).toEqual({ denominator: 500, fits: true })
+  it('takes the most detailed of 1:500, 1:1000 and 1:2000 at which the extent fits the paper', () => {
+    // A base map shows its streets and names at these scales: a couple of vans still print at 1:500, with the street around.
+    expect(choosePlanScale({ widthM: 30, heightM: 20 }, PAPER)).toEqual({ denominator: 500, fits: true })
+    // 92 m wide is 184 mm at 1:500.
+    expect(choosePlanScale({ widthM: 92, heightM: 60 }, PAPER)).toEqual({ denominator: 500, fits: true })
+    expect(choosePlanScale({ widthM: 93, heightM: 60 }, PAPER)).toEqual({ denominator: 1000, fits: true })
     expect(choosePlanScale({ widthM: 150, heightM: 140 }, PAPER)).toEqual({ denominator: 1000, fits: true })
+    expect(choosePlanScale({ widthM: 300, heightM: 200 }, PAPER)).toEqual({ denominator: 2000, fits: true })
   })
 
   it('checks the height as well as the width', () => {
@@ -29,7 +31,7 @@ describe('choosePlanScale', () => {
   })
 
   it('fits exactly on the edge', () => {
-    expect(choosePlanScale({ widthM: 36.8, heightM: 30 }, PAPER).denominator).toBe(200)
+    expect(choosePlanScale({ widthM: 92, heightM: 75 }, PAPER).denominator).toBe(500)
   })
 })
 
@@ -45,20 +47,26 @@ describe('scaleBarMetres', () => {
 describe('buildPlanDrawing', () => {
   it('draws vehicles at their real size at the chosen scale, north up, centred in the frame', () => {
     const drawing = buildPlanDrawing({ vehicles: [van(1, 0, 0), van(2, 20, 0)], paper: PAPER })
-    expect(drawing.denominator).toBe(200)
+    expect(drawing.denominator).toBe(500)
     const [first, second] = drawing.vehicles
-    // A 6.5 m van facing north is 32.5 mm tall and 11 mm wide at 1:200.
+    // A 6.5 m van facing north is 13 mm tall and 4.4 mm wide at 1:500.
     const ys = first!.corners.map(([, y]) => y)
     const xs = first!.corners.map(([x]) => x)
-    expect(Math.max(...ys) - Math.min(...ys)).toBeCloseTo(32.5, 1)
-    expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(11, 1)
+    expect(Math.max(...ys) - Math.min(...ys)).toBeCloseTo(13, 1)
+    expect(Math.max(...xs) - Math.min(...xs)).toBeCloseTo(4.4, 1)
     // The front edge (first two corners) is at the top of the paper when it faces north.
     expect(first!.corners[0]![1]).toBeLessThan(first!.corners[2]![1])
-    // 20 m apart east is 100 mm apart on paper; the pair is centred.
-    expect(second!.centre[0] - first!.centre[0]).toBeCloseTo(100, 1)
+    // 20 m apart east is 40 mm apart on paper; the pair is centred.
+    expect(second!.centre[0] - first!.centre[0]).toBeCloseTo(40, 1)
     expect((first!.centre[0] + second!.centre[0]) / 2).toBeCloseTo(92, 1)
-    expect(drawing.scaleBar).toEqual({ metres: 10, lengthMm: 50 })
+    expect(drawing.scaleBar).toEqual({ metres: 25, lengthMm: 50 })
     expect(drawing.vehicles.every((vehicle) => vehicle.inFrame)).toBe(true)
+    // The frame's ground, for the base map under it: 92 m by 75 m around the pair's middle.
+    expect(drawing.frame.widthM).toBeCloseTo(92, 6)
+    expect(drawing.frame.heightM).toBeCloseTo(75, 6)
+    const [lat, lng] = at(10, 0)
+    expect(drawing.frame.lat).toBeCloseTo(lat, 6)
+    expect(drawing.frame.lng).toBeCloseTo(lng, 6)
   })
 
   it('widens the scale for kerbs and a base camp farther away, and labels kerbs upright', () => {

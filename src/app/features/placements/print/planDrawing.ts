@@ -1,17 +1,20 @@
 /**
  * The printed vehicle plan as geometry on paper: the day's kerbs, base camp and vehicles projected into local metres
  * around their centroid (the same projection as the footprints), then drawn north up at the largest standard scale
- * that fits the frame, so the plan states a true scale ("1:500") a régisseur can measure on with a ruler.
- * Pure: no DOM, no Vue; the SVG component only draws what this returns (millimetres on paper).
+ * that fits the frame, so the plan states a true scale ("1:500") a régisseur can measure on with a ruler. The frame's
+ * ground (`frame`) is what the base map under it shows; numbers and names are placed where they hide no vehicle
+ * (planLabels.ts). Pure: no DOM, no Vue; the SVG component only draws what this returns (millimetres on paper).
  */
 import type { BaseCamp, Kerb, VehicleKind } from '../../../../core/model'
-import { footprintInLocalMetres, toLocalMetres, type FootprintInput, type LatLng, type LocalPoint } from '../../../../core/rules/footprint'
+import { footprintInLocalMetres, fromLocalMetres, toLocalMetres, type FootprintInput, type LatLng, type LocalPoint } from '../../../../core/rules/footprint'
+import { BADGE_RADIUS_MM, circle, firstClear, placeBadges, textBox, type Badge, type Polygon } from './planLabels'
 
 /**
- * Scales tried, most detailed first. 1:200 to 1:1000 are the street-plan scales; 1:2000 to 1:5000 (those of town
- * maps) keep a stated scale for a base camp spread along a boulevard, or a day whose parts cannot be split in views.
+ * Scales tried, most detailed first: 1:500 and 1:1000, the street-plan scales at which a base map still shows its
+ * streets and names; 1:2000 for a base camp spread along a boulevard; 1:5000 when even that is too small (what falls
+ * outside the frame is then named in the list).
  */
-export const PLAN_SCALES = [200, 250, 500, 1000, 2000, 2500, 5000] as const
+export const PLAN_SCALES = [500, 1000, 2000, 5000] as const
 
 /** Scale bar lengths in metres: round numbers a reader can add up. */
 const SCALE_BAR_METRES = [1, 2, 5, 10, 20, 25, 50, 100, 200, 250, 500, 1000]
@@ -66,6 +69,8 @@ export interface DrawnVehicle {
   centre: PaperPoint
   /** Wholly inside the frame. */
   inFrame: boolean
+  /** Its number: on it, or beside it on a leader line when the vehicle is too small on paper to carry it. */
+  badge: Badge
 }
 
 export interface DrawnKerb {
@@ -97,8 +102,9 @@ export interface PlanLandmark {
 export interface DrawnLandmark {
   label: string
   at: PaperPoint
-  /** The label goes left of the mark when it would run off the frame on the right. */
-  labelLeft: boolean
+  /** Where its name is written (baseline) and how it is anchored there: beside the mark, off every vehicle. */
+  labelAt: PaperPoint
+  anchor: 'start' | 'middle' | 'end'
   inFrame: boolean
 }
 
@@ -112,6 +118,8 @@ export interface PlanDrawing {
   landmarks: DrawnLandmark[]
   /** Length of the scale bar on the ground and on paper. */
   scaleBar: { metres: number; lengthMm: number }
+  /** The ground the frame shows: its centre and size, for the base map under the drawing. */
+  frame: { lat: number; lng: number; widthM: number; heightM: number }
   /** Nothing has a position: no plan to draw (the list still prints). */
   empty: boolean
 }
@@ -178,6 +186,33 @@ function labelAlong(points: PaperPoint[], centres: PaperPoint[]): DrawnKerb['lab
 
 const round = (value: number) => Math.round(value * 100) / 100
 
+/** Type sizes the SVG writes names in (mm). */
+const KERB_FONT_MM = 2.6
+const LANDMARK_FONT_MM = 2.8
+/**
+ * Where a décor's name may go around its star, tried in turn: right, left, above, below, then each a line further out
+ * (a row of vehicles and their numbers may sit just beside the star).
+ */
+const LANDMARK_SPOTS: { dx: number; dy: number; anchor: 'start' | 'middle' | 'end' }[] = [0, 1, 2, 3].flatMap((step) => [
+  { dx: 3.2, dy: 1 - step * 4.2, anchor: 'start' as const }, { dx: -3.2, dy: 1 - step * 4.2, anchor: 'end' as const },
+  { dx: 0, dy: -3.4 - step * 4.2, anchor: 'middle' as const }, { dx: 0, dy: 5.6 + step * 4.2, anchor: 'middle' as const },
+  { dx: 3.2, dy: 1 + step * 4.2, anchor: 'start' as const }, { dx: -3.2, dy: 1 + step * 4.2, anchor: 'end' as const },
+])
+
+/**
+ * The kerb's name where it covers no vehicle or number: the side labelAlong chose, else the other side, further out,
+ * or a quarter of the way along instead of the middle.
+ */
+function clearKerbLabel(points: PaperPoint[], label: DrawnKerb['label'], chars: number, taken: Polygon[], paper: PaperSize): DrawnKerb['label'] {
+  const other = label.dy === LABEL_ABOVE ? LABEL_BELOW : LABEL_ABOVE
+  const further = (dy: number) => (dy === LABEL_ABOVE ? dy - 3.5 : dy + 3.5)
+  const rad = (label.angle * Math.PI) / 180
+  const span = Math.max(...points.map(([x, y]) => Math.abs((x - label.x) * Math.cos(rad) + (y - label.y) * Math.sin(rad))))
+  const shifted = (fraction: number) => ({ x: round(label.x + Math.cos(rad) * span * fraction), y: round(label.y + Math.sin(rad) * span * fraction) })
+  const candidates = [0, -0.5, 0.5].flatMap((fraction) => [label.dy, other, further(label.dy), further(other)].map((dy) => ({ ...label, ...shifted(fraction), dy })))
+  return firstClear(candidates, (candidate) => textBox([candidate.x, candidate.y], 'x'.repeat(chars), KERB_FONT_MM, 'middle', candidate.angle, candidate.dy), taken, paper)
+}
+
 /** Projects the day's plan onto the paper at the chosen scale, north up, centred in the frame. */
 export function buildPlanDrawing({ vehicles, kerbs = [], baseCamp = null, landmarks = [], paper, paddingMm = 12 }: PlanDrawingInput): PlanDrawing {
   const drawable = vehicles.filter((vehicle): vehicle is PlanVehicleInput & { footprint: FootprintInput } => vehicle.footprint !== null)
@@ -194,7 +229,7 @@ export function buildPlanDrawing({ vehicles, kerbs = [], baseCamp = null, landma
     const denominator = PLAN_SCALES[0]
     return {
       paper, denominator, fits: true, vehicles: [], kerbs: [], baseCamp: null, landmarks: [], empty: true,
-      scaleBar: { metres: scaleBarMetres(denominator, paper.widthMm / 3), lengthMm: 0 },
+      scaleBar: { metres: scaleBarMetres(denominator, paper.widthMm / 3), lengthMm: 0 }, frame: { lat: 0, lng: 0, widthM: 0, heightM: 0 },
     }
   }
 
@@ -221,35 +256,51 @@ export function buildPlanDrawing({ vehicles, kerbs = [], baseCamp = null, landma
   ]
   const inside = ([x, y]: PaperPoint) => x >= 0 && x <= paper.widthMm && y >= 0 && y <= paper.heightMm
 
-  const drawnVehicles = drawable.map((vehicle, index): DrawnVehicle => {
+  const bodies = drawable.map((vehicle, index) => {
     const corners = vehicleCorners[index]!.map(toPaper)
     const centre: PaperPoint = [
       round(corners.reduce((sum, [x]) => sum + x, 0) / 4),
       round(corners.reduce((sum, [, y]) => sum + y, 0) / 4),
     ]
-    return { number: vehicle.number, placementId: vehicle.placementId, kind: vehicle.kind, onStreet: vehicle.onStreet, corners, centre, inFrame: corners.every(inside) }
+    return { vehicle, corners, centre }
   })
+  const badges = placeBadges(bodies, paper)
+  const drawnVehicles = bodies.map(({ vehicle, corners, centre }, index): DrawnVehicle => ({
+    number: vehicle.number, placementId: vehicle.placementId, kind: vehicle.kind, onStreet: vehicle.onStreet, corners, centre,
+    inFrame: corners.every(inside), badge: badges[index]!,
+  }))
+  // What no name may cover: the vehicles and their numbers; each name placed joins them.
+  const taken: Polygon[] = [...bodies.map((body) => body.corners), ...badges.map((badge) => circle(badge.at, BADGE_RADIUS_MM))]
   const centres = drawnVehicles.map((vehicle) => vehicle.centre)
   const drawnKerbs = usableKerbs.map((kerb, index): DrawnKerb => {
     const points = kerbLines[index]!.map(toPaper)
-    return { id: kerb.id, street: kerb.street, side: kerb.side ?? '', points, label: labelAlong(points, centres) }
+    const label = clearKerbLabel(points, labelAlong(points, centres), kerb.street.length + (kerb.side ? 14 : 0), taken, paper)
+    taken.push(textBox([label.x, label.y], 'x'.repeat(kerb.street.length + (kerb.side ? 14 : 0)), KERB_FONT_MM, 'middle', label.angle, label.dy))
+    return { id: kerb.id, street: kerb.street, side: kerb.side ?? '', points, label }
+  })
+  const drawnLandmarks = landmarks.map((landmark, index): DrawnLandmark => {
+    const at = toPaper(landmarkPoints[index]!)
+    const text = 'x'.repeat(landmark.label.length)
+    const spot = firstClear(LANDMARK_SPOTS, (spot) => textBox([at[0] + spot.dx, at[1] + spot.dy], text, LANDMARK_FONT_MM, spot.anchor), taken, paper)
+    const labelAt: PaperPoint = [round(at[0] + spot.dx), round(at[1] + spot.dy)]
+    taken.push(textBox(labelAt, text, LANDMARK_FONT_MM, spot.anchor))
+    return { label: landmark.label, at, labelAt, anchor: spot.anchor, inFrame: inside(at) }
   })
   let drawnCamp: DrawnBaseCamp | null = null
   if (camp) {
     const points = campLine.map(toPaper)
+    const x = round(points.reduce((sum, [px]) => sum + px, 0) / points.length)
     const top = Math.min(...points.map(([, y]) => y))
-    const labelAt: PaperPoint = [round(points.reduce((sum, [x]) => sum + x, 0) / points.length), round(Math.max(4, top - 1.5))]
-    drawnCamp = { label: camp.label ?? '', onStreet: camp.onStreet ?? false, points, labelAt }
+    const bottom = Math.max(...points.map(([, y]) => y))
+    const text = 'x'.repeat((camp.label ?? '').length + 16)
+    const y = firstClear([Math.max(4, top - 1.5), bottom + 3.5, top + 3.5], (candidate) => textBox([x, candidate], text, LANDMARK_FONT_MM, 'middle'), taken, paper)
+    drawnCamp = { label: camp.label ?? '', onStreet: camp.onStreet ?? false, points, labelAt: [x, round(y)] }
   }
-  const drawnLandmarks = landmarks.map((landmark, index): DrawnLandmark => {
-    const at = toPaper(landmarkPoints[index]!)
-    // About 1.6 mm a character at the 2.8 mm bold type the SVG uses.
-    const labelLeft = at[0] + 3.2 + landmark.label.length * 1.6 > paper.widthMm
-    return { label: landmark.label, at, labelLeft, inFrame: inside(at) }
-  })
   const metres = scaleBarMetres(denominator, Math.min(50, paper.widthMm / 3))
+  const [frameLat, frameLng] = fromLocalMetres(origin, { east: midE, north: midN })
   return {
     paper, denominator, fits, vehicles: drawnVehicles, kerbs: drawnKerbs, baseCamp: drawnCamp, landmarks: drawnLandmarks, empty: false,
     scaleBar: { metres, lengthMm: round(metres * mmPerMetre) },
+    frame: { lat: frameLat, lng: frameLng, widthM: (paper.widthMm * denominator) / 1000, heightM: (paper.heightMm * denominator) / 1000 },
   }
 }

@@ -24,7 +24,7 @@ describe('buildPlanViews', () => {
     const views = buildPlanViews({ vehicles: [truck(1, 0, 0), truck(2, 12, 0), truck(3, 150, 345), truck(4, 25, 0)], baseCamp })
     expect(views).toHaveLength(2)
     expect(views[0]!.vehicles.map((vehicle) => vehicle.number).sort()).toEqual([1, 2, 4])
-    expect(views[0]!.denominator).toBe(250)
+    expect(views[0]!.denominator).toBe(500)
     expect(views[1]!.baseCamp?.label).toBe('Boulevard de Rochechouart')
     expect(views[1]!.vehicles.map((vehicle) => vehicle.number)).toEqual([3])
     expect(views[1]!.denominator).toBe(1000)
