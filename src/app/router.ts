@@ -15,6 +15,7 @@ const routes: RouteRecordRaw[] = [
   { path: '/p/:pid/team', name: 'team', component: () => import('./features/team/TeamView.vue') },
   { path: '/p/:pid', name: 'production', component: () => import('./features/productions/ProductionHome.vue') },
   { path: '/p/:pid/edit', name: 'production-edit', component: () => import('./features/productions/ProductionFormView.vue') },
+  { path: '/p/:pid/trash', name: 'trash', component: () => import('./features/productions/TrashView.vue') },
   // Meals: the days' services, the on-set counter and the totals (the :view param keeps the tab highlighted).
   { path: '/p/:pid/:view(meal-plan)', name: 'meal-plan', component: () => import('./features/meals/MealPlanView.vue') },
   { path: '/p/:pid/:view(meal-plan)/rules', name: 'meal-rules', component: () => import('./features/meals/MealRulesView.vue') },

@@ -163,7 +163,9 @@ test('décors map: an area saved for offline shows offline; OpenStreetMap offers
   expect(outside.filter((url) => !url.startsWith('https://tile.openstreetmap.org/'))).toEqual([])
 })
 
-test('décors map: a tile that fails to load is asked for again, and the map shows it', async ({ page }) => {
+test('décors map: a tile that fails to load is asked for again, and the map shows it', async ({ browser }) => {
+  // The map's own retry is under test: with the service worker fetching tiles, the page's routes would not see them.
+  const page = await (await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' })).newPage()
   // The first request of every tile fails as on a flaky network; the next ones reach the server.
   const failed = new Set<string>()
   await page.route(/\/wmts\?/, (route) => {

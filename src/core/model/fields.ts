@@ -104,5 +104,7 @@ export interface BaseRecord {
   createdAt: string
   updatedAt: string
   deletedAt?: string | null
+  /** The member who created it, as the server says (set on records pulled from a team server). */
+  createdBy?: string
   [unknownField: string]: unknown
 }
