@@ -4,7 +4,7 @@
  * they created, and only owners and coordinators take records back out of the trash. Screens hide the rest.
  */
 import { computed, toValue, type MaybeRefOrGetter } from 'vue'
-import type { BaseRecord, EntityName } from '../../../core/model'
+import type { EntityName } from '../../../core/model'
 import { isRole, mayRestore, mayWrite } from '../../../core/rules/roles'
 import { useSyncStatusStore } from '../../sync/syncStatusStore'
 
@@ -17,8 +17,10 @@ export function useWriteRules(productionId: MaybeRefOrGetter<string>, production
     return { role: link.role, memberId: link.memberId, productionKind: toValue(productionKind) ?? 'feature' }
   })
   /** Whether the record may be deleted from this phone (the server would take it). */
-  const mayDelete = (entity: EntityName, record: Pick<BaseRecord, 'createdBy'> | undefined) =>
-    actor.value === null || mayWrite(actor.value, entity, record?.createdBy, 'delete')
+  const mayDelete = (entity: EntityName, record: object | undefined) => {
+    const createdBy = (record as { createdBy?: unknown } | undefined)?.createdBy
+    return actor.value === null || mayWrite(actor.value, entity, typeof createdBy === 'string' ? createdBy : undefined, 'delete')
+  }
   const mayRestoreHere = computed(() => actor.value === null || mayRestore(actor.value.role))
   return { mayDelete, mayRestore: mayRestoreHere }
 }
