@@ -111,6 +111,16 @@ describe('blob upload queue', () => {
     expect(await blobError()).toBe('too_large')
   })
 
+  it("stops at a full production quota (507), keeps the blobs pending and says the space is full", async () => {
+    const first = await storeBlob(TEAM)
+    await storeBlob(TEAM)
+    const server = stubServer((method) => (method === 'HEAD' ? 404 : 507))
+    expect(await uploadPendingBlobs(TEAM, server.client, database)).toEqual({ uploaded: 0, remaining: 2, error: 'quota' })
+    expect(server.calls.map((call) => call.method)).toEqual(['HEAD', 'PUT'])
+    expect(await pendingFlag(first.sha256)).toBe(1)
+    expect(await blobError()).toBe('quota')
+  })
+
   it('does not send what the server would refuse anyway', async () => {
     const gif = await storeBlob(TEAM, { mime: 'image/gif' })
     const server = stubServer(() => 201)

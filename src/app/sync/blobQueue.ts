@@ -13,7 +13,7 @@ import { SyncFailure, type SyncClient } from './syncClient'
 
 /** Why an upload failed, as the screen explains it (locale keys sync.blobs.errors.*). */
 export type BlobUploadError =
-  | 'offline' | 'server' | 'unauthorized' | 'forbidden' | 'revoked' | 'too_large' | 'unsupported_type' | 'hash_mismatch' | 'rejected'
+  | 'offline' | 'server' | 'unauthorized' | 'forbidden' | 'revoked' | 'too_large' | 'unsupported_type' | 'hash_mismatch' | 'rejected' | 'quota'
 
 export interface BlobUploadOutcome {
   uploaded: number
@@ -61,6 +61,7 @@ function uploadErrorOf(failure: unknown): BlobUploadError {
   switch (failure.kind) {
     case 'offline':
     case 'revoked':
+    case 'quota':
       return failure.kind
     case 'unauthorized':
       return failure.message === 'forbidden' ? 'forbidden' : 'unauthorized'
