@@ -359,7 +359,7 @@ async function main(base) {
 
 /** Server push and pull on SQLite and PostgreSQL, then applying 50,000 pulled rows in Chromium (each its own script). */
 function syncBench() {
-  for (const script of ['scripts/benchServer.ts', 'scripts/benchPullApply.ts']) {
+  for (const script of ['scripts/benchServer.ts', 'scripts/benchDurability.ts', 'scripts/benchPullApply.ts']) {
     const run = spawnSync('node_modules/.bin/tsx', [script], { stdio: 'inherit', env: process.env })
     if (run.status !== 0) process.exitCode = 1
   }
