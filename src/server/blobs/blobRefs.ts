@@ -27,3 +27,10 @@ export async function blobBytesOf(db: Kysely<Database>, productionId: string): P
     .where('production_id', '=', productionId).executeTakeFirst()
   return Number(row?.bytes ?? 0)
 }
+
+/** Bytes written for nobody (an upload refused once on disk): left to the collector unless a production references them. */
+export async function markOrphanUnlessReferenced(db: Kysely<Database>, sha256: string): Promise<void> {
+  const referenced = await db.selectFrom('blob_refs').select('sha256').where('sha256', '=', sha256).limit(1).executeTakeFirst()
+  if (referenced) return
+  await db.insertInto('blob_orphans').values({ sha256, since: new Date().toISOString() }).onConflict((conflict) => conflict.column('sha256').doNothing()).execute()
+}

@@ -12,7 +12,8 @@ import path from 'node:path'
 import { SHA256_HEX, type BlobMime } from '../../core/sync/blobRules'
 import { SIGNATURE_BYTES, startsLike } from './magicBytes'
 
-export type BlobRefusal = 'hash_mismatch' | 'too_large' | 'type_mismatch'
+/** `over_quota`: verified bytes that do not fit in the room the caller said was left (nothing is kept of them). */
+export type BlobRefusal = 'hash_mismatch' | 'too_large' | 'type_mismatch' | 'over_quota'
 
 export class BlobRefused extends Error {
   constructor(readonly reason: BlobRefusal) {
@@ -32,7 +33,7 @@ export interface DiskBlobStore {
   /** Size of the stored file, or null when it is not on disk. */
   sizeOf(sha256: string): Promise<number | null>
   /** Streams `body` to disk under `sha256`; throws BlobRefused when the bytes do not match the address, type or limit. */
-  write(sha256: string, body: AsyncIterable<Uint8Array>, expected: { mime: BlobMime; maxBytes: number }): Promise<WrittenBlob>
+  write(sha256: string, body: AsyncIterable<Uint8Array>, expected: { mime: BlobMime; maxBytes: number; roomBytes?: number }): Promise<WrittenBlob>
   read(sha256: string): fs.ReadStream
   /** Deletes the bytes (the collector, once no production references them); nothing when already gone. */
   remove(sha256: string): Promise<void>
@@ -56,7 +57,7 @@ export function createDiskBlobStore(dir: string): DiskBlobStore {
     }
   }
 
-  async function write(sha256: string, body: AsyncIterable<Uint8Array>, expected: { mime: BlobMime; maxBytes: number }): Promise<WrittenBlob> {
+  async function write(sha256: string, body: AsyncIterable<Uint8Array>, expected: { mime: BlobMime; maxBytes: number; roomBytes?: number }): Promise<WrittenBlob> {
     const finalPath = pathOf(sha256)
     await fsp.mkdir(tmpDir, { recursive: true, mode: 0o700 })
     // A name of its own per upload: two devices sending the same photo at once never share a temp file.
@@ -78,6 +79,7 @@ export function createDiskBlobStore(dir: string): DiskBlobStore {
       // The whole body is hashed even when the file is already on disk: only someone holding the bytes gets a reference.
       if (hash.digest('hex') !== sha256) throw new BlobRefused('hash_mismatch')
       if (!startsLike(head, expected.mime)) throw new BlobRefused('type_mismatch')
+      if (expected.roomBytes !== undefined && size > expected.roomBytes) throw new BlobRefused('over_quota')
       if ((await sizeOf(sha256)) === size) return { size, alreadyStored: true }
 
       await handle.sync()

@@ -8,13 +8,13 @@ import type { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { isBlobMime, MAX_BLOB_BYTES, mediaTypeOf, SHA256_HEX } from '../../core/sync/blobRules'
 import { authenticateSession, HttpError } from '../auth'
-import { addBlobRef, blobBytesOf, findBlobRef } from '../blobs/blobRefs'
+import { addBlobRef, blobBytesOf, findBlobRef, markOrphanUnlessReferenced } from '../blobs/blobRefs'
 import { BlobRefused, type BlobRefusal, type DiskBlobStore } from '../blobs/diskBlobStore'
 import type { ServerContext } from '../context'
 
 type BlobRequest = FastifyRequest<{ Params: { sha256: string } }>
 
-function refusal(reason: BlobRefusal, reply: FastifyReply): HttpError {
+function refusal(reason: Exclude<BlobRefusal, 'over_quota'>, reply: FastifyReply): HttpError {
   switch (reason) {
     case 'hash_mismatch':
       return new HttpError(400, 'hash_mismatch', 'The bytes do not hash to the address they were sent to')
@@ -72,22 +72,37 @@ export async function registerBlobRoutes(app: FastifyInstance, context: ServerCo
       const mime = mediaTypeOf(request.headers['content-type'])
       if (!isBlobMime(mime)) throw new HttpError(415, 'unsupported_type', 'Only JPEG, PNG and WebP images and PDF documents are accepted')
       if (Number(request.headers['content-length']) > MAX_BLOB_BYTES) throw refusal('too_large', reply)
-      // Bytes the production already references cost nothing more; new ones must fit in what is left of its quota.
+      // Bytes the production already references cost nothing more; new ones must fit in what is left of its quota,
+      // checked again once they are in (a chunked body announces no length), before they are put in place.
       const referenced = await findBlobRef(db, caller.productionId, sha256)
       const used = referenced ? 0 : await blobBytesOf(db, caller.productionId)
-      if (!referenced && used + Number(request.headers['content-length'] ?? 0) > limits.blobBytesPerProduction) throw overQuota(limits.blobBytesPerProduction, reply)
+      const room = referenced ? MAX_BLOB_BYTES : limits.blobBytesPerProduction - used
+      if (Number(request.headers['content-length'] ?? 0) > room) throw overQuota(limits.blobBytesPerProduction, reply)
 
       let size: number
       try {
-        ;({ size } = await store.write(sha256, bodyStream(request), { mime, maxBytes: MAX_BLOB_BYTES }))
+        ;({ size } = await store.write(sha256, bodyStream(request), { mime, maxBytes: MAX_BLOB_BYTES, roomBytes: room }))
       } catch (error) {
-        if (error instanceof BlobRefused) throw refusal(error.reason, reply)
-        throw error
+        if (!(error instanceof BlobRefused)) throw error
+        if (error.reason === 'over_quota') throw overQuota(limits.blobBytesPerProduction, reply)
+        throw refusal(error.reason, reply)
       }
-      if (!referenced && used + size > limits.blobBytesPerProduction) throw overQuota(limits.blobBytesPerProduction, reply)
-      const added = await addBlobRef(db, {
-        production_id: caller.productionId, sha256, size, mime, created_at: new Date().toISOString(), created_by: caller.memberId,
+      // Other uploads of this production may have taken the room while these bytes came in: the room is counted
+      // again and the reference added under the production row's lock, so two uploads never both take the last of it.
+      const added = await db.transaction().execute(async (trx) => {
+        const production = trx.selectFrom('productions').select('id').where('id', '=', caller.productionId)
+        await (context.dialect === 'postgres' ? production.forUpdate() : production).executeTakeFirst()
+        if (!referenced && (await blobBytesOf(trx, caller.productionId)) + size > limits.blobBytesPerProduction && !(await findBlobRef(trx, caller.productionId, sha256))) {
+          return null
+        }
+        return addBlobRef(trx, { production_id: caller.productionId, sha256, size, mime, created_at: new Date().toISOString(), created_by: caller.memberId })
       })
+      if (added === null) {
+        // The bytes just put in place are nobody's: the collector deletes them on a later pass unless some
+        // production references them by then.
+        await markOrphanUnlessReferenced(db, sha256)
+        throw overQuota(limits.blobBytesPerProduction, reply)
+      }
       return reply.code(added ? 201 : 200).send({ sha256, size })
     })
   })
