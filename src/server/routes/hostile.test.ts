@@ -63,6 +63,14 @@ function hostileSuite(createStore: CreateTestStore) {
     expect(response.statusCode).toBe(201)
     return response.json()
   }
+  const invite = (caller: Session, payload: Record<string, unknown>) =>
+    app.inject({ method: 'POST', url: `/api/v1/productions/${caller.productionId}/invites`, headers: auth(caller.token), payload })
+  const accept = (code: string, displayName: string) => app.inject({ method: 'POST', url: `/api/v1/invites/${code}/accept`, payload: { displayName } })
+  async function join(owner: Session, role: string, displayName: string): Promise<Session> {
+    const accepted = await accept((await invite(owner, { role })).json().code, displayName)
+    expect(accepted.statusCode).toBe(201)
+    return { ...accepted.json(), productionId: owner.productionId }
+  }
 
   describe('blob quota', () => {
     it('keeps no bytes on disk of an upload refused past the quota, even streamed without a length', async () => {
@@ -101,6 +109,18 @@ function hostileSuite(createStore: CreateTestStore) {
       // The refused bytes go on the collector's next passes; the accepted ones stay while referenced.
       await collectBlobs(context, createDiskBlobStore(blobDir), Date.now() + ORPHAN_DELAY_MS + 1000)
       expect(blobFiles(blobDir)).toEqual([sha256Of(kept)])
+    })
+  })
+
+  describe('invites of a revoked member', () => {
+    it('stop letting anyone in once the coordinator who made them is revoked', async () => {
+      const owner = await createProduction()
+      const coordinator = await join(owner, 'coordinator', 'Lou')
+      // Before being revoked, Lou makes a crew link for herself.
+      const crewLink = (await invite(coordinator, { role: 'member', maxUses: 50, expiresInHours: 24 * 30 })).json()
+      expect((await app.inject({ method: 'DELETE', url: `/api/v1/productions/${owner.productionId}/members/${coordinator.memberId}`, headers: auth(owner.token) })).statusCode).toBe(204)
+      const back = await accept(crewLink.code, 'Lou again')
+      expect(back.statusCode).toBe(410)
     })
   })
 }

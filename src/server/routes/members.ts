@@ -86,6 +86,9 @@ export function registerMemberRoutes(app: FastifyInstance, context: ServerContex
     const now = new Date().toISOString()
     await db.updateTable('members').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('id', '=', target.id).execute()
     await db.updateTable('sessions').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('member_id', '=', target.id).execute()
+    // What they left open goes with them: a crew link made before they were revoked would let them straight back in.
+    await db.updateTable('invites').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('revoked_at', 'is', null)
+      .where((eb) => eb.or([eb('created_by', '=', target.id), eb('member_id', '=', target.id)])).execute()
     return reply.code(204).send()
   })
 
