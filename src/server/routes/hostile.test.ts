@@ -123,6 +123,30 @@ function hostileSuite(createStore: CreateTestStore) {
       expect(back.statusCode).toBe(410)
     })
   })
+
+  describe('the last owner', () => {
+    it('stays when two owners step down at the same moment', async () => {
+      const founder = await createProduction()
+      const second = await join(founder, 'coordinator', 'Sam')
+      // Over real sockets, as two phones would send it (inject runs one request after the other).
+      const address = await app.listen({ port: 0, host: '127.0.0.1' })
+      const send = (caller: Session, method: string, url: string, body?: unknown) => fetch(`${address}${url}`, {
+        method, headers: { ...auth(caller.token), ...(body !== undefined && { 'content-type': 'application/json' }) }, ...(body !== undefined && { body: JSON.stringify(body) }),
+      })
+      const stepDown = (caller: Session) => send(caller, 'PATCH', `/api/v1/productions/${caller.productionId}/members/${caller.memberId}`, { role: 'coordinator' })
+      const { db } = store.open()
+      const owners = async () => (await db.selectFrom('members').select('id').where('production_id', '=', founder.productionId).where('role', '=', 'owner')
+        .where('revoked_at', 'is', null).execute()).length
+      for (let attempt = 0; attempt < 20; attempt++) {
+        // Both owners again (straight in the database: the race is what is tested, not the promotion).
+        await db.updateTable('members').set({ role: 'owner' }).where('production_id', '=', founder.productionId).execute()
+        await Promise.all([founder, second].map((caller) => send(caller, 'GET', `/api/v1/productions/${caller.productionId}/members`)))
+        const results = await Promise.all([stepDown(founder), stepDown(second)])
+        expect(results.map((result) => result.status).sort()).toEqual([200, 409])
+        expect(await owners()).toBe(1)
+      }
+    })
+  })
 }
 
 describe('hostile review on SQLite', () => {

@@ -5,7 +5,7 @@
  * off only with the production's recovery code (header X-Regie-Recovery-Code), and the last owner never goes.
  */
 import type { FastifyInstance } from 'fastify'
-import type { Kysely } from 'kysely'
+import type { Kysely, Transaction } from 'kysely'
 import * as v from 'valibot'
 import { mayManageMembers, ROLES, type Role } from '../../core/rules/roles'
 import type { TeamMember } from '../../core/sync/team'
@@ -40,6 +40,12 @@ async function memberOf(db: Kysely<Database>, productionId: string, memberId: st
   return member
 }
 
+/** Locks the production row (PostgreSQL; SQLite runs one transaction at a time anyway) until the transaction ends. */
+async function lockProduction(trx: Transaction<Database>, dialect: ServerContext['dialect'], productionId: string): Promise<void> {
+  const query = trx.selectFrom('productions').select('id').where('id', '=', productionId)
+  await (dialect === 'postgres' ? query.forUpdate() : query).executeTakeFirst()
+}
+
 async function activeOwners(db: Kysely<Database>, productionId: string): Promise<number> {
   const row = await db.selectFrom('members').select((eb) => eb.fn.countAll<number>().as('count'))
     .where('production_id', '=', productionId).where('role', '=', 'owner').where('revoked_at', 'is', null).executeTakeFirstOrThrow()
@@ -50,16 +56,20 @@ export function registerMemberRoutes(app: FastifyInstance, context: ServerContex
   const { db } = context
 
   /**
-   * Acting on an owner who is not the caller needs the recovery code; an owner stepping down or leaving needs another
-   * owner to remain. Throws the refusal, else returns.
+   * Acting on an owner who is not the caller needs the recovery code (`holdsCode`, read before the transaction); an
+   * owner stepping down or leaving needs another owner to remain, counted in the transaction that removes them, under
+   * the production row's lock: two owners stepping down at once never leave none. Throws the refusal, else returns.
    */
-  async function checkOwnerProtection(caller: Caller, target: { id: string; role: string }, removesOwner: boolean, recoveryCode: unknown) {
+  async function checkOwnerProtection(trx: Transaction<Database>, caller: Caller, target: { id: string; role: string }, removesOwner: boolean, holdsCode: boolean) {
     if (target.role !== 'owner' || !removesOwner) return
-    if (target.id !== caller.memberId && !(await holdsRecoveryCode(context, caller.productionId, recoveryCode))) {
+    if (target.id !== caller.memberId && !holdsCode) {
       throw new HttpError(403, 'recovery_code_required', "Another owner is demoted or revoked only with the production's recovery code")
     }
-    if ((await activeOwners(db, caller.productionId)) <= 1) throw new HttpError(409, 'last_owner', 'A production always keeps one owner')
+    if ((await activeOwners(trx, caller.productionId)) <= 1) throw new HttpError(409, 'last_owner', 'A production always keeps one owner')
   }
+
+  /** Whether the request carries the production's recovery code (read before a transaction needs the answer). */
+  const recoveryCodeOf = (caller: Caller, given: unknown) => (given === undefined ? false : holdsRecoveryCode(context, caller.productionId, given))
 
   app.get<{ Params: { pid: string } }>('/api/v1/productions/:pid/members', async (request, reply) => {
     const caller = await authenticate(context, request, request.params.pid)
@@ -70,25 +80,34 @@ export function registerMemberRoutes(app: FastifyInstance, context: ServerContex
     const caller = await authenticate(context, request, request.params.pid)
     if (!mayManageMembers(caller.role)) throw new HttpError(403, 'forbidden', 'Only an owner changes roles')
     const { role } = parseInput(RoleSchema, request.body)
-    const target = await memberOf(db, caller.productionId, request.params.mid)
-    if (target.revoked_at) throw new HttpError(409, 'member_revoked', 'This member has been revoked')
-    await checkOwnerProtection(caller, target, role !== 'owner', request.headers[RECOVERY_CODE_HEADER])
-    await db.updateTable('members').set({ role: role as Role }).where('production_id', '=', caller.productionId).where('id', '=', target.id).execute()
+    const holdsCode = await recoveryCodeOf(caller, request.headers[RECOVERY_CODE_HEADER])
+    const target = await db.transaction().execute(async (trx) => {
+      await lockProduction(trx, context.dialect, caller.productionId)
+      const member = await memberOf(trx, caller.productionId, request.params.mid)
+      if (member.revoked_at) throw new HttpError(409, 'member_revoked', 'This member has been revoked')
+      await checkOwnerProtection(trx, caller, member, role !== 'owner', holdsCode)
+      await trx.updateTable('members').set({ role: role as Role }).where('production_id', '=', caller.productionId).where('id', '=', member.id).execute()
+      return member
+    })
     return reply.send({ id: target.id, role })
   })
 
   app.delete<{ Params: { pid: string; mid: string } }>('/api/v1/productions/:pid/members/:mid', async (request, reply) => {
     const caller = await authenticate(context, request, request.params.pid)
-    const target = await memberOf(db, caller.productionId, request.params.mid)
-    // Anyone may leave; revoking someone else is for owners.
-    if (target.id !== caller.memberId && !mayManageMembers(caller.role)) throw new HttpError(403, 'forbidden', 'Only an owner revokes members')
-    await checkOwnerProtection(caller, target, true, request.headers[RECOVERY_CODE_HEADER])
-    const now = new Date().toISOString()
-    await db.updateTable('members').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('id', '=', target.id).execute()
-    await db.updateTable('sessions').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('member_id', '=', target.id).execute()
-    // What they left open goes with them: a crew link made before they were revoked would let them straight back in.
-    await db.updateTable('invites').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('revoked_at', 'is', null)
-      .where((eb) => eb.or([eb('created_by', '=', target.id), eb('member_id', '=', target.id)])).execute()
+    const holdsCode = await recoveryCodeOf(caller, request.headers[RECOVERY_CODE_HEADER])
+    await db.transaction().execute(async (trx) => {
+      await lockProduction(trx, context.dialect, caller.productionId)
+      const target = await memberOf(trx, caller.productionId, request.params.mid)
+      // Anyone may leave; revoking someone else is for owners.
+      if (target.id !== caller.memberId && !mayManageMembers(caller.role)) throw new HttpError(403, 'forbidden', 'Only an owner revokes members')
+      await checkOwnerProtection(trx, caller, target, true, holdsCode)
+      const now = new Date().toISOString()
+      await trx.updateTable('members').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('id', '=', target.id).execute()
+      await trx.updateTable('sessions').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('member_id', '=', target.id).execute()
+      // What they left open goes with them: a crew link made before they were revoked would let them straight back in.
+      await trx.updateTable('invites').set({ revoked_at: now }).where('production_id', '=', caller.productionId).where('revoked_at', 'is', null)
+        .where((eb) => eb.or([eb('created_by', '=', target.id), eb('member_id', '=', target.id)])).execute()
+    })
     return reply.code(204).send()
   })
 
