@@ -147,6 +147,23 @@ function hostileSuite(createStore: CreateTestStore) {
       }
     })
   })
+
+  describe('a stolen owner phone', () => {
+    // Open finding (hostile review), not fixed here: recovery hands back a session of the same owner member, so the
+    // stolen phone may sign it out as "one of its own devices" (and make itself device links meanwhile). Marked
+    // `fails` until recovery cuts the member's other sessions and device links, or opens a new owner member.
+    it.fails('cannot sign out the session its owner got back with the recovery code', async () => {
+      const stolen = await createProduction()
+      const recovered = await app.inject({ method: 'POST', url: '/api/v1/recover', payload: { recoveryCode: stolen.recoveryCode } })
+      expect(recovered.statusCode).toBe(201)
+      const owner = recovered.json() as Session
+      // The thief sees the new device in the list and signs it out as "one of its own".
+      const cut = await app.inject({ method: 'DELETE', url: `/api/v1/productions/${stolen.productionId}/sessions/${owner.sessionId}`, headers: auth(stolen.token) })
+      expect(cut.statusCode).not.toBe(204)
+      const pull = await app.inject({ method: 'GET', url: `/api/v1/productions/${stolen.productionId}/pull?clientId=phone-0001`, headers: auth(owner.token) })
+      expect(pull.statusCode).toBe(200)
+    })
+  })
 }
 
 describe('hostile review on SQLite', () => {
