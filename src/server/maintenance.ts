@@ -42,18 +42,23 @@ export async function purgeTrash({ db, dialect, limits }: ServerContext, now = D
     const byProduction = new Map<string, typeof due>()
     for (const row of due) byProduction.set(row.production_id, [...(byProduction.get(row.production_id) ?? []), row])
     for (const [productionId, rows] of byProduction) {
-      await db.transaction().execute(async (trx) => {
+      purged += await db.transaction().execute(async (trx) => {
         const seq = await lockProduction(trx, dialect, productionId)
         let next = seq
         for (const row of rows) {
           const data = JSON.parse(row.data) as Record<string, unknown>
           const bare = { id: data.id ?? row.id, productionId, deletedAt: data.deletedAt ?? null, updatedAt: data.updatedAt ?? null }
-          await trx.updateTable('entities').set({ data: JSON.stringify(bare), clocks: '{}', purged: 1, seq: ++next })
-            .where('production_id', '=', productionId).where('entity', '=', row.entity).where('id', '=', row.id).where('purged', '=', 0).execute()
+          // Checked again under the lock: since the read above, a push may have restored the row (or deleted it
+          // again, later), and another pass (another process) may have purged it already.
+          const result = await trx.updateTable('entities').set({ data: JSON.stringify(bare), clocks: '{}', purged: 1, seq: next + 1 })
+            .where('production_id', '=', productionId).where('entity', '=', row.entity).where('id', '=', row.id)
+            .where('deleted', '=', 1).where('purged', '=', 0).where('deleted_at', '<', cutoff).executeTakeFirst()
+          if (Number(result.numUpdatedRows) > 0) next++
         }
-        await trx.updateTable('productions').set((eb) => ({ seq: next, record_count: eb('record_count', '-', rows.length) })).where('id', '=', productionId).execute()
+        if (next === seq) return 0
+        await trx.updateTable('productions').set((eb) => ({ seq: next, record_count: eb('record_count', '-', next - seq) })).where('id', '=', productionId).execute()
+        return next - seq
       })
-      purged += rows.length
     }
   }
 }
