@@ -6,6 +6,7 @@ import type { FastifyInstance } from 'fastify'
 import type { Kysely } from 'kysely'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { newId } from '../../core/sync/ids'
+import type { PushResponse } from '../../core/sync/protocol'
 import { buildServer } from '../app'
 import { DEFAULT_LIMITS, type ServerLimits } from '../config'
 import type { ServerContext } from '../context'
@@ -80,6 +81,12 @@ function hostileSyncSuite(createStore: CreateTestStore) {
     expect(response.statusCode).toBe(201)
     return response.json() as { productionId: string; token: string }
   }
+  async function join(productionId: string, ownerToken: string, role: string) {
+    const invite = await app.inject({ method: 'POST', url: `/api/v1/productions/${productionId}/invites`, headers: { authorization: `Bearer ${ownerToken}` }, payload: { role } })
+    const accepted = await app.inject({ method: 'POST', url: `/api/v1/invites/${invite.json().code}/accept`, payload: { displayName: `${role} test` } })
+    expect(accepted.statusCode).toBe(201)
+    return accepted.json() as { token: string; memberId: string }
+  }
   const counted = async (productionId: string) => {
     const production = await context.db.selectFrom('productions').select('record_count').where('id', '=', productionId).executeTakeFirstOrThrow()
     const rows = await context.db.selectFrom('entities').select('id').where('production_id', '=', productionId).where('purged', '=', 0).execute()
@@ -110,6 +117,25 @@ function hostileSyncSuite(createStore: CreateTestStore) {
       const now = Date.now() + 31 * DAY
       await purgeTrash({ ...context, db: withPause(context.db, () => purgeTrash(context, now)) }, now)
       expect(await counted(productionId)).toEqual({ recordCount: 2, rows: 2 })
+    })
+  })
+
+  describe('the mutation log', () => {
+    it('keeps no change larger than a record whole, even one merged without effect', async () => {
+      const { productionId, token } = await createProduction()
+      const owner = device(app, productionId, token)
+      const record = decor(productionId)
+      await owner.push([owner.mutation('location.create', { record })])
+      const member = await join(productionId, token, 'member')
+      const sam = device(app, productionId, member.token)
+      // An ancient clock: every field loses, so nothing reaches the record and its size cap is never checked.
+      const junk = { name: 'x'.repeat(6 * 1024 * 1024) }
+      const body = (await sam.push([sam.mutation('location.patch', { id: record.id, fields: junk }, 1_000)])).json() as PushResponse
+      expect(body.rejected.map((rejection) => rejection.reason)).toEqual([])
+      const logged = await context.db.selectFrom('mutation_log').select((eb) => eb.fn('length', ['args']).as('length'))
+        .where('client_id', '=', sam.clientId).executeTakeFirstOrThrow()
+      // The history route reads up to 200 of these per record into one answer.
+      expect(Number(logged.length)).toBeLessThanOrEqual(DEFAULT_LIMITS.recordBytes)
     })
   })
 }

@@ -118,7 +118,7 @@ async function pushInTransaction(trx: Transaction<Database>, context: ServerCont
     if (outcome.status === 'rejected') {
       rejected.push({ mutationId: mutation.mutationId, name: mutation.name, reason: outcome.reason, ...(outcome.details && { details: outcome.details }) })
     } else if (outcome.status === 'applied') applied++
-    return logRow(productionId, request.clientId, mutation, outcome, clocks, now)
+    return logRow(productionId, request.clientId, mutation, outcome, clocks, now, context.limits.recordBytes)
   })
   for (const chunk of chunks(logRows)) await trx.insertInto('mutation_log').values(chunk).execute()
 
@@ -134,13 +134,15 @@ async function pushInTransaction(trx: Transaction<Database>, context: ServerCont
 }
 
 /** The forensic record of one mutation (DESIGN.md section 3): what was asked, with which clock, and what came of it. */
-function logRow(productionId: string, clientId: string, mutation: PushMutation, outcome: MutationOutcome, clocks: Map<number, string | null>, now: number) {
+function logRow(
+  productionId: string, clientId: string, mutation: PushMutation, outcome: MutationOutcome, clocks: Map<number, string | null>, now: number, recordBytes: number,
+) {
   return {
     production_id: productionId,
     client_id: clientId,
     mutation_id: mutation.mutationId,
     name: mutation.name,
-    args: loggedArgs(mutation.args, outcome.status === 'rejected'),
+    args: loggedArgs(mutation.args, outcome.status === 'rejected', recordBytes),
     hlc: mutation.hlc,
     status: outcome.status,
     error: outcome.status === 'rejected' ? JSON.stringify({ reason: outcome.reason, details: outcome.details }) : null,
@@ -152,10 +154,12 @@ function logRow(productionId: string, clientId: string, mutation: PushMutation, 
 /**
  * The arguments as logged: whole for a change that was merged (the history shows its values), a short excerpt for a
  * refused one, so a member whose every change is refused cannot grow the log faster than a few hundred bytes each.
+ * A merged change larger than a record is an excerpt too: its values lost to later ones (so the record's size cap
+ * never saw them), and whole they would let a member fill the log, and the record's history, megabytes at a time.
  */
-function loggedArgs(args: unknown, refused: boolean): string {
+function loggedArgs(args: unknown, refused: boolean, recordBytes: number): string {
   const text = JSON.stringify(args ?? null)
-  if (!refused || text.length <= REFUSED_ARGS_EXCERPT) return text
+  if (text.length <= REFUSED_ARGS_EXCERPT || (!refused && Buffer.byteLength(text) <= recordBytes)) return text
   return JSON.stringify({ excerpt: text.slice(0, REFUSED_ARGS_EXCERPT), length: text.length })
 }
 
