@@ -29,7 +29,7 @@ export function historyColumns(mutation: { name: string; args?: unknown }, merge
 function recordIdOf(args: unknown): string | null {
   const holder = args as { id?: unknown; record?: { id?: unknown } } | null | undefined
   const id = holder?.record?.id ?? holder?.id
-  return typeof id === 'string' && id.length > 0 && id.length <= MAX_RECORD_ID ? id : null
+  return typeof id === 'string' && id.length > 0 && id.length <= MAX_RECORD_ID && !id.includes('\u0000') ? id : null
 }
 
 /** One log row as the history reads it. */

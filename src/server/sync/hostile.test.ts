@@ -120,6 +120,22 @@ function hostileSyncSuite(createStore: CreateTestStore) {
     })
   })
 
+  describe('odd text', () => {
+    it('refuses a record id or mutation name holding a NUL as a change, never as a 500 of the whole push', async () => {
+      const { productionId, token } = await createProduction()
+      const owner = device(app, productionId, token)
+      const fine = decor(productionId)
+      const response = await owner.push([
+        owner.mutation('location.create', { record: fine }),
+        owner.mutation('location.create', { record: decor(productionId, { id: 'cave\u0000001' }) }),
+        owner.mutation('location\u0000.create', { record: decor(productionId) }),
+      ])
+      expect(response.statusCode).toBe(200)
+      expect((response.json() as PushResponse).rejected.map((rejection) => rejection.reason)).toEqual(['invalid_args', 'unknown_mutation'])
+      expect((await owner.pull()).changes.map((change) => change.id)).toEqual([fine.id])
+    })
+  })
+
   describe('the mutation log', () => {
     it('keeps no change larger than a record whole, even one merged without effect', async () => {
       const { productionId, token } = await createProduction()

@@ -141,7 +141,8 @@ function logRow(
     production_id: productionId,
     client_id: clientId,
     mutation_id: mutation.mutationId,
-    name: mutation.name,
+    // PostgreSQL's text refuses NUL, and an unknown name is logged as it came.
+    name: mutation.name.replaceAll('\u0000', '\uFFFD'),
     args: loggedArgs(mutation.args, outcome.status === 'rejected', recordBytes),
     hlc: mutation.hlc,
     status: outcome.status,
@@ -211,6 +212,8 @@ function targetOf(scope: PushScope, mutation: PushMutation, hlc: string | null):
   const args = v.safeParse(ARGS_SCHEMAS[op], mutation.args)
   if (!args.success) return { status: 'rejected', reason: 'invalid_args' }
   const id = 'record' in args.output ? args.output.record.id : args.output.id
+  // PostgreSQL's text refuses NUL: such an id would fail the whole push instead of this one change.
+  if (id.includes('\u0000')) return { status: 'rejected', reason: 'invalid_args' }
   // The production record is the production itself: its id is the production's id.
   if (entity === 'production' && id !== scope.caller.productionId) return { status: 'rejected', reason: 'wrong_production' }
   return { entity, op, id, args: args.output }
