@@ -203,6 +203,9 @@ function recordKey(entry: OutboxEntry): string {
 /** A waiting local change put back on top of a row the pull just replaced (the row as it was when it does not apply). */
 function reapplied(entry: OutboxEntry, current: BaseRecord): BaseRecord {
   const parsed = parseMutationName(entry.name)!
+  // A restore waiting takes the row back out of the trash, whatever the pull says of it (a later delete by a
+  // teammate wins on the server, and the pull after the restore's acknowledgement says so).
+  if (parsed.op === 'restore') return { ...current, deletedAt: null }
   // A create of a row the server already has changes nothing: the pulled row stands.
   if (parsed.op === 'create' || current.deletedAt) return current
   if (parsed.op === 'patch') return patchedRecord(parsed.entity, current, (entry.args as PatchArgs).fields)
@@ -219,7 +222,8 @@ function reapplied(entry: OutboxEntry, current: BaseRecord): BaseRecord {
     if (current.status !== from || !canTransition(from, to)) return current
     return { ...current, ...transitionFields(current as { sentOn?: string }, to, calendarDateIn(Date.parse(entry.createdAt))) }
   }
-  return { ...current, deletedAt: entry.createdAt }
+  if (parsed.op === 'delete') return { ...current, deletedAt: entry.createdAt }
+  return current
 }
 
 export function liveRejections(productionId: string, database: RegieDatabase = db) {
